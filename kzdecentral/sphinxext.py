@@ -1,0 +1,93 @@
+"""Build-time machinery of the book (a Sphinx extension, listed in ``_config.yml``).
+
+* Offline charts: writes the Vega runtime, bundled at build time by vl-convert from its
+  pinned copy of Vega, and the small hydration script into ``_static/kzdec/``, and adds
+  them only to the pages that hold a chart.
+* Data-aware execution cache: appends to each chapter a hidden cell with the hash of the data
+  files it reads (see :mod:`kzdecentral.deps`) and registers those files as dependencies,
+  so a changed CSV re-executes and re-renders exactly the chapters that read it.
+* The edition's version in the footer, from the package.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from . import __version__, deps, paths
+
+logger = logging.getLogger(__name__)
+STATIC = Path(__file__).parent / "static"
+OUT_DIR = "kzdec"
+#: Vega runtime: vl-convert's pinned Vega, its namespace exposed as ``window.vega``.
+VEGA_SNIPPET = (
+    'import {{View, parse, version}} from "https://cdn.jsdelivr.net/npm/vega@{v}/+esm";\n'
+    "window.vega = {{View, parse, version}};\n"
+)
+
+
+def vega_runtime(cache_dir: Path) -> str:
+    """The Vega runtime as one classic script (wrapped so its top-level names stay private)."""
+    import vl_convert as vlc
+
+    version = vlc.get_vega_version()
+    snippet = VEGA_SNIPPET.format(v=version)
+    key = hashlib.sha256(f"{vlc.__version__}|{snippet}".encode()).hexdigest()[:12]
+    cached = cache_dir / f"vega-{version}-{key}.js"
+    if cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    body = vlc.javascript_bundle(snippet)
+    if "import " in body.split("\n", 1)[0] or "\nexport " in body:
+        raise RuntimeError("vl-convert returned an ES module, expected a classic script")
+    text = f"/* Vega {version}, bundled by vl-convert {vlc.__version__} at build time */\n(function(){{\n{body}\n}})();\n"
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    cached.write_text(text, encoding="utf-8")
+    return text
+
+
+def _config_inited(app: Sphinx, config) -> None:
+    footer = (f'Reproducible edition, version {__version__}. '
+              'Text CC BY 4.0, code MIT; the original article belongs to its authors.')
+    opts = dict(config.html_theme_options or {})
+    opts["extra_footer"] = footer
+    config.html_theme_options = opts
+
+
+def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    text = source[0]
+    if "{code-cell}" not in text:
+        return
+    new, files = deps.with_fingerprint(text)
+    for f in files:
+        app.env.note_dependency(str(f))
+    source[0] = new
+
+
+def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if "kzdec-chart" not in context.get("body", ""):
+        return
+    app.add_css_file(f"{OUT_DIR}/charts.css")
+    app.add_js_file(f"{OUT_DIR}/vega.js", loading_method="defer")
+    app.add_js_file(f"{OUT_DIR}/charts.js", loading_method="defer")
+
+
+def _build_finished(app: Sphinx, exc) -> None:
+    if exc is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir) / "_static" / OUT_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "vega.js").write_text(vega_runtime(Path(app.doctreedir).parent / ".kzdec"), encoding="utf-8")
+    for name in ("charts.js", "charts.css"):
+        shutil.copyfile(STATIC / name, out / name)
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("config-inited", _config_inited)
+    app.connect("source-read", _source_read)
+    app.connect("html-page-context", _page_context)
+    app.connect("build-finished", _build_finished)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
