@@ -100,3 +100,19 @@ def test_citations_match_the_article():
     body = article.read_text(encoding="utf-8").split("REFERENCES:")[0]
     printed = re.findall(r"\[\d[^\]]*\]", body)
     assert [c["cited_as"] for c in rows("citations")] == printed
+
+
+def test_readme_lists_every_table_with_its_row_count():
+    readme = (DATA / "README.md").read_text(encoding="utf-8")
+    for name in NAMES:
+        assert f"| `{name}` | {len(rows(name))} |" in readme, name
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_primary_keys_unique_and_ids_nonempty(name):
+    res = next(r for r in DESC["resources"] if r["name"] == name)
+    pk = res["schema"]["primaryKey"]
+    pk = [pk] if isinstance(pk, str) else pk
+    keys = [tuple(r[k] for k in pk) for r in rows(name)]
+    assert all(all(k) for k in keys)
+    assert len(keys) == len(set(keys))

@@ -489,15 +489,15 @@ table("gov_models", "Models of local government",
        F("fits_fully", "boolean", "For Kazakhstan: whether the article says it fully matches a model.")],
       [
           {"model_id": "anglo_saxon", "model": "Anglo-Saxon", "summary": "high decentralization; autonomous local "
-           "self-government with wide powers", "section": R, "locator": "paragraph on models citing [9]; conclusion 1"},
+           "self-government with wide powers", "section": R, "locator": "paragraph on models citing [9]; numbered conclusion 1 after Turkey"},
           {"model_id": "continental", "model": "continental", "summary": "centralised; local bodies have limited "
-           "powers and answer to the centre", "section": R, "locator": "paragraph on models citing [9]; conclusion 1"},
+           "powers and answer to the centre", "section": R, "locator": "paragraph on models citing [9]; numbered conclusion 1 after Turkey"},
           {"model_id": "mixed", "model": "mixed", "summary": "combines the other two: wide local powers within "
-           "rules set centrally", "section": R, "locator": "paragraph on models citing [9]; conclusion 1"},
+           "rules set centrally", "section": R, "locator": "paragraph on models citing [9]; numbered conclusion 1 after Turkey"},
           {"model_id": "kazakhstan", "model": "Kazakhstan", "summary": "own national model; like the continental "
            "one in state presence at every level, but matching none fully", "closest_model": "continental",
            "fits_fully": False, "section": R,
-           "locator": "paragraph on Kazakhstan's model; sentence 'Research shows'; conclusion 1"},
+           "locator": "paragraph on Kazakhstan's own model; sentence 'Research shows'; numbered conclusion 1 after Turkey"},
       ], ["model_id"], [fk(["closest_model"], "", ["model_id"])])
 
 MF = [
@@ -508,7 +508,7 @@ MF = [
     ("anglo_saxon", "feature", "the council appoints the executive", "models paragraph [9]"),
     ("anglo_saxon", "feature", "service centres on socio-cultural life and protecting residents", "models paragraph [9]"),
     ("anglo_saxon", "characterisation", "high degree of decentralization and autonomy; broad powers over the territory",
-     "conclusion 1 after the country review"),
+     "numbered conclusion 1 (after the paragraph on Turkey)"),
     ("continental", "feature", "the state strongly influences municipalities", "models paragraph [9]"),
     ("continental", "feature", "tight control of how municipal property is used", "models paragraph [9]"),
     ("continental", "feature", "the commune is the main unit", "models paragraph [9]"),
@@ -517,24 +517,24 @@ MF = [
     ("continental", "feature", "council decisions bind only after approval by a state representative",
      "models paragraph [9]"),
     ("continental", "characterisation", "centralised; local bodies have limited powers and are subordinate",
-     "conclusion 1 after the country review"),
+     "numbered conclusion 1 (after the paragraph on Turkey)"),
     ("mixed", "feature", "local self-government varies in structure and function", "models paragraph [9]"),
     ("mixed", "feature", "the state decides how municipal property is distributed", "models paragraph [9]"),
     ("mixed", "feature", "the unit is the district or a city with district status", "models paragraph [9]"),
     ("mixed", "feature", "the federation lets territories choose their form of self-government", "models paragraph [9]"),
     ("mixed", "characterisation", "blends the two other models: wide powers bounded by central rules",
-     "conclusion 1 after the country review"),
+     "numbered conclusion 1 (after the paragraph on Turkey)"),
     ("kazakhstan", "feature", "budget and financial decentralization proceeds step by step",
      "paragraph on Kazakhstan's own model"),
     ("kazakhstan", "feature", "self-government bodies have narrow competence, state bodies wide competence",
      "paragraph on Kazakhstan's own model"),
     ("kazakhstan", "feature", "the same bodies and structures carry both state and self-government functions",
      "paragraph on Kazakhstan's own model"),
-    ("kazakhstan", "feature", "builds on international documents, notably the European Charter of Local Self-Government",
+    ("kazakhstan", "feature", "builds on international documents, notably the European Charter on Local Self-Government",
      "paragraph on Kazakhstan's own model"),
     ("kazakhstan", "placement", "does not fully match any of the three models", "sentence opening 'Research shows'"),
     ("kazakhstan", "placement", "close to the continental model because the state takes part at every level",
-     "conclusion 1 after the country review"),
+     "numbered conclusion 1 (after the paragraph on Turkey)"),
 ]
 table("model_features", "Features of the models of local government",
       "Features of each model as listed, the characterisations in the conclusions, and Kazakhstan's placement.",
@@ -582,7 +582,7 @@ table("legal_acts", "Legal and policy acts",
            "title": "amendment introduced by the Head of State in 2022 to the Constitution", "date_printed": "2022",
            "year": 2022, "role": "regional akims appointed with the consent of regional maslikhats, with alternatives",
            "section": D, "locator": "paragraph on akimats, sentence on the innovation",
-           "note": "No title or number printed; the title field paraphrases the printed phrase."},
+           "note": "No title or number printed; the title field holds the descriptive phrase the article uses."},
           {"act_id": "law_148_ii", "kind": "law",
            "title": "On local public administration and self-government in the Republic of Kazakhstan",
            "number": "148-II", "date_printed": "January 23, 2001", "date": "2001-01-23", "year": 2001,
@@ -633,7 +633,7 @@ table("legal_acts", "Legal and policy acts",
           {"act_id": "concept_2021_2025", "kind": "concept", "title": "the new Concept for 2021-2025",
            "date_printed": "2021-2025", "year": 2021, "end_year": 2025,
            "role": "concept for improving local government and self-government", "section": R,
-           "locator": "paragraph after the LEB features, first sentence",
+           "locator": "paragraph after the LEB features list, first sentence",
            "note": "Full title not printed."},
           {"act_id": "european_charter", "kind": "international charter",
            "title": "European Charter on Local Self-Government",
@@ -747,12 +747,12 @@ TL = [
      "Day and month order of 01/10/2020 is ambiguous (1 October or 10 January), so only the year is coded."),
     ("2021-rural-elections", "2021", 2021, None, None, "year", None, None, "Kazakhstan",
      "first elections of akims of villages and rural districts", None, R,
-     "paragraph on the Concept 2021-2025 and elections",
+     "paragraph after the LEB features list (Concept 2021-2025, elections)",
      "The recommendations (Conclusion, item 2) instead date direct akim elections in districts and villages "
      "to 2022 and 2023."),
     ("2021-2025-concept", "2021-2025", 2021, None, None, "period", 2025, None, "Kazakhstan",
      "Concept for developing local government, 2021-2025", "concept_2021_2025", R,
-     "paragraph on the Concept 2021-2025 and elections", None),
+     "paragraph after the LEB features list (Concept 2021-2025, elections)", None),
     ("2022-amendment", "2022", 2022, None, None, "year", None, None, "Kazakhstan",
      "constitutional amendment: regional akims appointed with maslikhat consent", "constitution_amendment_2022",
      D, "paragraph on akimats", None),
@@ -764,7 +764,7 @@ TL = [
      "Contradicts 'The results of the study', which dates the first rural elections to 2021 and the first "
      "district ones to 2023."),
     ("2023-district-elections", "2023", 2023, None, None, "year", None, None, "Kazakhstan",
-     "first elections of district akims", None, R, "paragraph on the Concept 2021-2025 and elections", None),
+     "first elections of district akims", None, R, "paragraph after the LEB features list (Concept 2021-2025, elections)", None),
     ("2024-survey", "February to April 2024", 2024, 2, None, "period", 2024, 4, "Kazakhstan",
      "expert survey fieldwork", None, SURV, "first paragraph", None),
 ]
@@ -799,7 +799,7 @@ table("key_figures", "Key figures of the reform",
       [
           {"figure_id": "acts_to_analyse", "value": 250, "value_printed": "about more than 250",
            "qualifier": "more than", "unit": "legislative acts", "what": "acts to be analysed to improve local government",
-           "section": R, "locator": "paragraph on the Concept 2021-2025, sentence on 250 acts",
+           "section": R, "locator": "paragraph after the LEB features list, sentence on 250 acts",
            "note": "Printed with both 'about' and 'more than'; 'more than' coded."},
           {"figure_id": "functions_to_analyse", "value": 8500, "value_printed": "more than 8,500",
            "qualifier": "more than", "unit": "functions", "what": "functions to be analysed",
@@ -833,8 +833,9 @@ table("intl_tiers", "Tiers of local government abroad",
            "section": R, "locator": "paragraph on Poland citing [12]"},
           {"tier_id": "pl-2", "country": "Poland", "tier_no": 2, "tier": "district (powiat)",
            "kazakh_equivalent": "district", "head": "starost, elected by the powiat council",
-           "head_printed": "starost", "section": R, "locator": "paragraphs on the powiat",
-           "note": "Spelled 'poviats' once and 'powiat' elsewhere; also called 'county'."},
+           "head_printed": "starost", "section": R, "locator": "paragraphs on the powiat and the county",
+           "note": "Spelled 'poviats' once and 'powiat' elsewhere; also called 'county'. The sentence on who "
+           "the council elects (head, administration, chairman of the board, starost) is garbled."},
           {"tier_id": "pl-3", "country": "Poland", "tier_no": 3, "tier": "province (voivodeship)",
            "kazakh_equivalent": "region", "head": "voivode appointed by the Polish government; "
            "representative and supervisory role only", "head_printed": "voivode", "section": R,
@@ -1054,7 +1055,7 @@ table("budget_levels", "Levels of the state budget",
        {"budget_id": 4, "budget": "local self-government", "composition": "a programme financed from the district "
         "budget and run by self-government bodies, plus community development funds they set up",
         "direction_id": 3, "section": R, "locator": "direction 3, item 4",
-        "note": "The article elsewhere calls this the fourth-level budget."}],
+        "note": "This edition reads the 'fourth-level budget' named in the problems and the conclusion as this level."}],
       ["budget_id"], [fk(["direction_id"], "directions", ["direction_id"])])
 
 table("transfer_levels", "Levels for transferring state functions",
@@ -1098,15 +1099,49 @@ LISTS = [
     ("regional_agenda", "regional matters the President lists before [3]", "Introduction", "paragraph before [3]",
      ["local government reform", "public councils", "cooperatives of apartment owners",
       "associations of apartment owners", "planning and siting of housing and urban infrastructure"]),
+    ("abstract_aims", "what the abstract says the article does", "Abstract", "English abstract",
+     ["sets out principles and types of decentralization, models and foreign experience",
+      "outlines historical stages of decentralization in Kazakhstan and views on its effects",
+      "analyses laws on local government and self-government, their strengths and weaknesses",
+      "proposes how to divide powers between levels of executive and representative bodies",
+      "proposes inter-budgetary relations at local level, new local revenue sources and stronger communal property"]),
+    ("president_instructions", "instructions of President Tokayev reported in the introduction", "Introduction",
+     "paragraphs citing [1], [2] and [3]",
+     ["decentralize public administration and widen the powers of local authorities",
+      "turn the Prime Minister's office into a compact apparatus for cross-sectoral issues",
+      "make individual ministers, not the cabinet, answer for sectoral policy",
+      "pass some government powers to ministries",
+      "trim the central vertical and widen the powers of local executive bodies"]),
+    ("study_design", "method and sources of the study", "Research methods", "first paragraph",
+     ["comparative method", "the Constitution", "the Law on local government and self-government",
+      "works of Kazakhstani authors (see method_authors)", "presidential addresses of 2019 and 2020 and later speeches"]),
+    ("government_reform_aims", "aims for central government set by the Head of State", R,
+     "paragraph after the LEB features list, after the elections",
+     ["a compact, professional Government focused on key functions",
+      "ministries shed functions that are not theirs, passing them to regions or to the private sector",
+      "further improve the local government system and its legal and financial basis"]),
+    ("election_effects", "what the akim elections change, according to the article", R,
+     "paragraph after the LEB features list, after the elections",
+     ["citizens shape the development of their communities directly",
+      "new long-term principles in relations between state and society",
+      "elected akims receive a mandate and must keep voters' trust"]),
     ("redistribution_needs", "what the redistribution of powers requires", R,
-     "paragraph on the Concept 2021-2025, dashed items",
+     "paragraph after the LEB features list, dashed items",
      ["remove conflicts of interest between state and self-government bodies",
       "fix responsibility: ministries for transferred functions, local executive bodies for carrying them out",
       "consider moving functions to a competitive market; ensure bodies are ready for new powers"]),
     ("eu_shared_values", "ideas shared by EU members behind decentralization", R, "paragraph citing [11]",
      ["self-government", "civic participation", "closeness of power to the people"]),
+    ("post_soviet_and_eu", "observations on decentralization in other post-socialist and EU states", R,
+     "paragraphs before and citing [11]",
+     ["decentralization models are anchored in nearly all CIS constitutions but differ by country",
+      "in Eastern Europe ties between regional, local and central authorities are growing stronger",
+      "that movement is neither uniform nor linear",
+      "in the EU decentralization takes various forms"]),
     ("readiness_factors", "factors of a country's readiness to decentralize", R, "paragraph citing [10]",
-     ["territory size", "population", "degree of urbanisation", "ethnic composition"]),
+     ["territory size", "population", "degree of urbanisation", "ethnic composition",
+      "large countries such as Kazakhstan have a strong need to decentralize state functions",
+      "decentralization may answer demands in ethnically diverse countries"]),
     ("results_conclusions", "conclusions drawn after the country review", R, "numbered conclusions 1-2",
      ["each country's system depends on its territorial structure and democratic maturity",
       "Kazakhstan needs its own model; Poland's budget experience and a Finnish-style rural district "
@@ -1118,7 +1153,8 @@ LISTS = [
      ["political", "economic", "legal", "administrative"]),
     ("regional_independence_gains", "what growing regional independence brings", R,
      "paragraph citing [16, p. 44-46]",
-     ["protection from the dictates of the centre", "democratization", "regions run their own affairs"]),
+     ["protection from the dictates of the centre", "democratization", "regions run their own affairs",
+      "decentralization neither brings self-government automatically nor removes a rigid vertical"]),
     ("priority_local_units", "units where effective local management is the reform priority", R,
      "paragraph after [16, p. 44-46]",
      ["districts", "rural districts", "towns", "cities of regional significance", "urban areas"]),
@@ -1127,6 +1163,14 @@ LISTS = [
       "delineate competence and powers between levels of local government",
       "divide communal property among levels of local government",
       "build full management mechanisms at rural, village and urban level"]),
+    ("region_district_problems", "problems of the region-district level reported with Burlakov", R,
+     "paragraphs citing [16, p. 58] and [17]",
+     ["division of powers between region and district is unstable, differs by region and shifts with a new akim",
+      "in some regional centres city services are merged into regional bodies",
+      "finance is centralised at regional level, or powers go down without money",
+      "districts answer for services while the region funds and controls them: double subordination",
+      "proposal: cut territorial units of central bodies and leave them rule-making and inspection",
+      "functions without vertical duplication are harder to decentralize for lack of regional resources"]),
     ("kazakhstan_specifics", "Kazakh particularities a new structure must respect", C, "conclusion feature 2",
      ["unitary state", "low territorial economic potential", "insufficient local budgets", "low civic activity"]),
     ("conclusion_features", "features found in the conclusion", C, "numbered features 1-3",
@@ -1135,16 +1179,23 @@ LISTS = [
       "a framework has partly formed since independence: elections of rural and district akims, community "
       "meetings, fourth-level budgets"]),
 ]
+NOTES_LISTS = {
+    ("regional_agenda", 5): "The last item is printed as a separate paragraph after the quoted list.",
+    ("regional_independence_gains", 1): "The paragraph speaks of 'the IAS system in Kazakhstan', an "
+    "abbreviation the article does not explain.",
+    ("president_instructions", 3): "The quotation these remarks come from (before [2]) opens but is never closed.",
+    ("regional_agenda", 1): "The quotation that lists these items opens but is never closed.",
+}
 _lrows = []
 for lid, title, sec, loc, items in LISTS:
     for i, it in enumerate(items, 1):
         _lrows.append({"list_id": lid, "list_title": title, "position": i, "item": it, "section": sec,
                        "locator": f"{loc}, item {i}",
-                       "note": ("The last item is printed as a separate paragraph after the quoted list."
-                                if lid == "regional_agenda" and i == 5 else None)})
+                       "note": NOTES_LISTS.get((lid, i))})
 table("lists", "Other lists of the article",
       "Smaller enumerations of the article (ways, factors, tasks, aspects), one row per item.",
-      [F("list_id", desc="Identifier of the list.", required=True),
+      [F("list_id", desc="Identifier of the list (closed set; list_title says what each is).", required=True,
+         enum=[lid for lid, *_ in LISTS]),
        F("list_title", desc="What the list is, in this edition's words.", required=True),
        F("position", "integer", "Order in the printed list.", required=True, minimum=1),
        F("item", desc="The item, in this edition's words.", required=True)],
@@ -1231,8 +1282,8 @@ REFS = [
          note="Details garbled: a degree and affiliation run into the journal name; '28' may be a page."),
     dict(ref_no=11, authors="Bogatyreva O.N.", title="Decentralization processes in European countries", year=2018,
          publisher="Electronic supplement to the “Russian Law Journal”", url="https://electronic.ruzh.org/?q=ru/node/1146",
-         kind="journal article", details="No. 2, 2018 ... No. 2, 2018 p. 18. P. 5.",
-         note="Issue printed twice; 'p. 18. P. 5.' unclear (perhaps 18 pages, page 5 cited)."),
+         kind="journal article", details="No. 2, 2018 p. 18. P. 5.",
+         note="'No. 2, 2018' is printed both before and after the URL; 'p. 18. P. 5.' is unclear (perhaps 18 pages, page 5 cited)."),
     dict(ref_no=12, authors=None,
          title="The Polish Way of Decentralization. Local Self-Government in 1990-2006", year=2006,
          publisher="Bolechovice", url=None, kind="edited book", details="ed. R. Stannik; 306 p.",
@@ -1366,6 +1417,23 @@ PACKAGE = {
 PACKAGE.pop("homepage")
 
 
+def update_readme(rows_by_table):
+    """Rewrite the table list of data/README.md between its two marker comments."""
+    path = DATA / "README.md"
+    if not path.exists():
+        return
+    text = path.read_text(encoding="utf-8")
+    start, end = "<!-- tables:start -->", "<!-- tables:end -->"
+    if start not in text or end not in text:
+        return
+    lines = [start, "", "| table | rows | what it holds |", "|---|---:|---|"]
+    lines += [f"| `{name}` | {n} | {desc} |" for name, n, desc in rows_by_table]
+    lines += ["", end]
+    head, rest = text.split(start, 1)
+    tail = rest.split(end, 1)[1]
+    path.write_text(head + "\n".join(lines) + tail, encoding="utf-8", newline="\n")
+
+
 def main():
     resources = []
     for res in RESOURCES:
@@ -1375,6 +1443,7 @@ def main():
     PACKAGE["resources"] = resources
     (DATA / "datapackage.json").write_text(json.dumps(PACKAGE, ensure_ascii=False, indent=2) + "\n",
                                            encoding="utf-8", newline="\n")
+    update_readme([(r["name"], len(r["_rows"]), r["description"]) for r in RESOURCES])
     print(f"wrote {len(resources)} tables: " + ", ".join(f"{r['name']}({len(r['_rows'])})" for r in RESOURCES))
 
 
