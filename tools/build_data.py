@@ -38,7 +38,7 @@ VERBATIM = {
     "name_kk", "name_ru", "affiliation", "degree", "orcid_printed", "email", "authors",
     "publisher", "url", "details", "programme", "funder", "number", "author_printed",
     "article_title", "abstract_heading", "keywords_heading", "year_printed", "place_printed",
-    "head_printed", "cited_as",
+    "head_printed", "cited_as", "caption",
 }
 
 
@@ -357,6 +357,18 @@ table("survey_answers", "Answers to the survey question",
         "reproduces_printed": ok, "section": R, "locator": loc, "survey_id": "expert-2024", "note": n}
        for a, lab, q, s, k, ok, loc, n in ANS],
       ["answer_id"], [fk(["survey_id"], "survey", ["survey_id"])])
+
+table("figures", "Figures of the article",
+      "The article's one figure; its image is not part of the text source, only its caption.",
+      [F("figure_no", "integer", "Figure number as printed.", required=True, unique=True, minimum=1),
+       F("caption", desc="Caption as printed (verbatim).", required=True),
+       F("shows_table", desc="Table of this package that holds the figure's data.", required=True),
+       F("survey_id", desc="Survey the figure reports (FK to survey).")],
+      [{"figure_no": 1, "caption": "How do you evaluate the process of decentralization of power in the country?",
+        "shows_table": "survey_answers", "survey_id": "expert-2024", "section": R,
+        "locator": "after the survey paragraph, before the list of problems",
+        "note": "Only the caption is in the text; the four shares are taken from the paragraph above it."}],
+      ["figure_no"], [fk(["survey_id"], "survey", ["survey_id"])])
 
 # ---------------------------------------------------------------------------
 # 3. administrative units and levels of government
