@@ -144,7 +144,7 @@ PRECISION_LABELS = {
     "day": "exact day printed",
     "month": "month printed (no day)",
     "year": "year only printed",
-    "period": "period of years printed",
+    "period": "span of time printed",
 }
 
 
@@ -153,19 +153,23 @@ def _wrap(text: str, width: int) -> str:
     return "\n".join(_textwrap.wrap(str(text), width)) or ""
 
 
+def _int_or_none(value) -> int | None:
+    return None if value is None or pd.isna(value) or value == "" else int(value)
+
+
 def timeline_spans(timeline: pd.DataFrame) -> pd.DataFrame:
     """One row per event with the span of time its printed date covers.
 
     A date printed to the day is one day long; a month-only date covers its month; a year-only
-    date covers the whole year; a period runs from the start of ``year`` to the end of
-    ``end_year``. Nothing is made more precise than the article prints it.
+    date covers the whole year; a period runs from the start of its first year (or month, when
+    printed) to the end of ``end_year`` (or of ``end_month``). Nothing is made more precise than
+    the article prints it.
     """
     rows = []
-    for r in timeline.sort_values("event_id").itertuples(index=False):
+    for r in timeline.itertuples(index=False):
         year = int(r.year)
         prec = str(r.precision)
-        month = None if pd.isna(r.month) or r.month == "" else int(r.month)
-        day = None if pd.isna(r.day) or r.day == "" else int(r.day)
+        month, day = _int_or_none(r.month), _int_or_none(r.day)
         if prec == "day":
             start = pd.Timestamp(year, month, day)
             end = start
@@ -173,13 +177,14 @@ def timeline_spans(timeline: pd.DataFrame) -> pd.DataFrame:
             start = pd.Timestamp(year, month, 1)
             end = start + pd.offsets.MonthEnd(0)
         elif prec == "period":
-            start = pd.Timestamp(year, 1, 1)
-            end = pd.Timestamp(int(r.end_year), 12, 31)
+            start = pd.Timestamp(year, month or 1, 1)
+            end_month = _int_or_none(getattr(r, "end_month", None))
+            end = pd.Timestamp(int(r.end_year), end_month or 12, 1) + pd.offsets.MonthEnd(0)
         else:  # year
             start = pd.Timestamp(year, 1, 1)
             end = pd.Timestamp(year, 12, 31)
         rows.append({
-            "event_id": int(r.event_id),
+            "event_id": str(r.event_id),
             "event": str(r.event),
             "date_printed": str(r.date_printed),
             "precision": prec,
@@ -189,8 +194,8 @@ def timeline_spans(timeline: pd.DataFrame) -> pd.DataFrame:
             "section": str(r.section),
             "locator": str(r.locator),
         })
-    df = pd.DataFrame(rows).sort_values(["start", "event_id"], kind="stable").reset_index(drop=True)
-    df["label"] = [f"{d} · {_shorten(e, 62)}" for d, e in zip(df["date_printed"], df["event"])]
+    df = pd.DataFrame(rows).sort_values(["start", "end", "event_id"], kind="stable").reset_index(drop=True)
+    df["label"] = [f"{d} · {_shorten(e, 60)}" for d, e in zip(df["date_printed"], df["event"])]
     return df
 
 
@@ -198,14 +203,17 @@ def _shorten(text: str, width: int) -> str:
     return _textwrap.shorten(str(text), width=width, placeholder="…")
 
 
-def history_timeline(timeline: pd.DataFrame) -> ChartHTML:
+def history_timeline(timeline: pd.DataFrame, country: str = "Kazakhstan") -> ChartHTML:
     """The stages of decentralization on a time axis, each date only as precise as printed.
 
     Day-precise dates are diamonds; a year-only date is a bar over its whole year, a period a
     bar over its years; the legend and the label text (which repeats the printed date) say
     which is which, so colour is never the only cue.
     """
+    if "country" in timeline.columns:
+        timeline = timeline[timeline["country"] == country]
     df = timeline_spans(timeline)
+    first, last = int(df["start"].str[:4].min()), int(df["end"].str[:4].max())
     order = df["label"].tolist()
     present = [p for p in PRECISION_LABELS if p in set(df["precision"])]
     legend_domain = [PRECISION_LABELS[p] for p in present]
@@ -226,13 +234,13 @@ def history_timeline(timeline: pd.DataFrame) -> ChartHTML:
     base = alt.Chart(df)
     spans = base.transform_filter(alt.datum.precision != "day").mark_bar(height=9, cornerRadius=2).encode(
         x=alt.X("start:T", title="Year", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}),
-                scale=alt.Scale(domain=["1993-01-01", "2026-01-01"])),
+                scale=alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-01-01"])),
         x2="end:T", y=y, color=colour, shape=shape, tooltip=tooltip)
     points = base.transform_filter(alt.datum.precision == "day").mark_point(
         shape="diamond", size=120, filled=True, opacity=1).encode(
         x="start:T", y=y, color=colour, shape=shape, tooltip=tooltip)
     chart = (spans + points).properties(
-        title=alt.Title("Stages of decentralization in Kazakhstan, 1993–2025",
+        title=alt.Title(f"Stages of decentralization in {country}, {first}–{last}",
                         subtitle="Diamonds: exact day printed; bars: the whole year or period the article gives"),
         width=360, height=alt.Step(26))
     parts = []
@@ -248,54 +256,96 @@ def history_timeline(timeline: pd.DataFrame) -> ChartHTML:
 UNNAMED_TIER = "tier not named in the article"
 
 
-def tiers_side_by_side(tiers: pd.DataFrame, countries: tuple[str, ...] = ("Kazakhstan", "Poland", "Turkey")) -> ChartHTML:
-    """The tiers of local government of several countries as a labelled grid, tier 1 on top.
+def tier_grid(intl_tiers: pd.DataFrame, intl_facts: pd.DataFrame, admin_units: pd.DataFrame,
+              gov_levels: pd.DataFrame) -> pd.DataFrame:
+    """Kazakhstan's, Poland's and Turkey's tiers in one table, ranked from the top (1 = highest).
 
-    Each cell names the tier as printed (and its head and rough Kazakh counterpart in the
-    tooltip). Tiers the article counts but does not name are drawn with a dashed outline and
-    the words "tier not named in the article", not with an invented name.
+    * Kazakhstan: the three levels of ``admin_units`` (the unit types printed for each level),
+      with the bodies of ``gov_levels`` as the head;
+    * Poland: the ``intl_tiers`` rows; their ``tier_no`` counts from the commune upward, so the
+      rank from the top is reversed;
+    * Turkey: the article counts the tiers (``intl_facts`` ``tr_tiers``) but names none, so each
+      tier gets an empty name, never an invented one.
     """
-    df = tiers[tiers["country"].isin(countries)].copy()
+    rows = []
+    for level, units in admin_units.groupby("level", sort=True):
+        bodies = gov_levels[gov_levels["level"] == level]["body"].tolist()
+        rows.append({"country": "Kazakhstan", "rank": int(level),
+                     "tier": "; ".join(units["unit_type"].astype(str)),
+                     "kazakh_equivalent": "", "head": "; ".join(bodies),
+                     "source": "admin_units, gov_levels"})
+    pl = intl_tiers[intl_tiers["country"] == "Poland"].copy()
+    top = int(pl["tier_no"].max())
+    for r in pl.itertuples(index=False):
+        rows.append({"country": "Poland", "rank": top + 1 - int(r.tier_no), "tier": str(r.tier),
+                     "kazakh_equivalent": str(r.kazakh_equivalent), "head": str(r.head_printed),
+                     "source": f"intl_tiers {r.tier_id}"})
+    tr = intl_facts[(intl_facts["country"] == "Turkey") & (intl_facts["fact_id"] == "tr_tiers")]
+    tr_unit = intl_tiers[intl_tiers["country"] == "Turkey"]
+    head = str(tr_unit["head_printed"].iloc[0]) if len(tr_unit) else ""
+    for k in range(1, int(tr["value"].iloc[0]) + 1 if len(tr) else 1):
+        rows.append({"country": "Turkey", "rank": k, "tier": "", "kazakh_equivalent": "",
+                     "head": f"{head} of each belediye (municipality)" if head else "",
+                     "source": "intl_facts tr_tiers"})
+    return pd.DataFrame(rows)
+
+
+def tiers_side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakhstan", "Poland", "Turkey")) -> ChartHTML:
+    """The tiers of local government of several countries as a labelled grid, highest on top.
+
+    ``grid`` is the output of :func:`tier_grid`. Each cell names the tier as printed (head and
+    rough Kazakh counterpart in the tooltip). Tiers the article counts but does not name are
+    drawn with a dashed outline and the words "tier not named in the article".
+    """
+    df = grid[grid["country"].isin(countries)].copy()
     df["tier"] = df["tier"].fillna("").astype(str)
     df["named"] = df["tier"].str.strip() != ""
-    df["cell_text"] = [_wrap(t if n else UNNAMED_TIER, 26) for t, n in zip(df["tier"], df["named"])]
+    df["cell_text"] = [_wrap(t if n else UNNAMED_TIER, 30) for t, n in zip(df["tier"], df["named"])]
     for col in ("kazakh_equivalent", "head"):
         df[col] = df[col].fillna("").astype(str).replace("", "not stated")
     df["named_label"] = df["named"].map({True: "named in the article", False: "counted, not named"})
-    df = df.sort_values(["country", "tier_no"]).reset_index(drop=True)
+    df = df.sort_values(["country", "rank"]).reset_index(drop=True)
     order = [c for c in countries if c in set(df["country"])]
-    x = alt.X("country:N", sort=order, title="Country",
-              axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold"))
-    y = alt.Y("tier_no:O", title="Tier (1 = highest)", sort="ascending")
-    tooltip = [alt.Tooltip("country:N", title="Country"), alt.Tooltip("tier_no:O", title="Tier"),
+    x = alt.X("country:N", sort=order, title=None,
+              axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", labelFontSize=13))
+    y = alt.Y("rank:O", title="Tier, counted from the top (1 = highest)", sort="ascending")
+    tooltip = [alt.Tooltip("country:N", title="Country"), alt.Tooltip("rank:O", title="Tier from the top"),
                alt.Tooltip("tier:N", title="Tier as printed"),
                alt.Tooltip("kazakh_equivalent:N", title="Rough Kazakh equivalent"),
-               alt.Tooltip("head:N", title="Head"), alt.Tooltip("named_label:N", title="Name")]
+               alt.Tooltip("head:N", title="Head or bodies"), alt.Tooltip("named_label:N", title="Name")]
     base = alt.Chart(df).encode(x=x, y=y, tooltip=tooltip)
+    domain = ["named in the article", "counted, not named"]
     cells = base.mark_rect(stroke="#444444", strokeWidth=1.2, cornerRadius=3).encode(
-        fill=alt.Fill("named_label:N", title="Tier",
-                      scale=alt.Scale(domain=["named in the article", "counted, not named"],
-                                      range=["#cfe3f2", "#ffffff"])),
+        fill=alt.Fill("named_label:N", title="Tier", scale=alt.Scale(domain=domain, range=["#cfe3f2", "#ffffff"])),
         strokeDash=alt.StrokeDash("named_label:N", title="Tier",
-                                  scale=alt.Scale(domain=["named in the article", "counted, not named"],
-                                                  range=[[1, 0], [5, 4]])))
-    text_named = base.transform_filter(alt.datum.named).mark_text(
-        lineBreak="\n", fontSize=12, baseline="middle").encode(text="cell_text:N")
-    text_unnamed = base.transform_filter(~alt.datum.named).mark_text(
-        lineBreak="\n", fontSize=11, baseline="middle", fontStyle="italic", color="#444444").encode(text="cell_text:N")
-    chart = (cells + text_named + text_unnamed).properties(
-        title=alt.Title("Tiers of local government: Kazakhstan, Poland and Turkey",
-                        subtitle="As printed in the article; tier 1 is the highest level"),
-        width=alt.Step(200), height=alt.Step(74))
+                                  scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]])))
+    # one text mark per line, shifted so that the block of lines is centred in its cell
+    # (with a y offset, a band scale places marks at the start of the band, hence step / 2)
+    step = 84
+    lines = []
+    for r in df.itertuples(index=False):
+        parts = r.cell_text.split("\n")
+        for i, line in enumerate(parts):
+            lines.append({"country": r.country, "rank": r.rank, "line": line, "named": r.named,
+                          "offset": step / 2 + (i - (len(parts) - 1) / 2) * 15})
+    lines = pd.DataFrame(lines)
+    text_base = alt.Chart(lines).encode(x=x, y=y, yOffset=alt.YOffset("offset:Q", scale=None), text="line:N")
+    text_named = text_base.transform_filter(alt.datum.named).mark_text(fontSize=12, baseline="middle")
+    text_unnamed = text_base.transform_filter(~alt.datum.named).mark_text(
+        fontSize=11, baseline="middle", fontStyle="italic", color="#444444")
+    chart = alt.layer(cells, text_named, text_unnamed).properties(
+        title=alt.Title("Tiers of local government: " + ", ".join(order[:-1]) + " and " + order[-1],
+                        subtitle="As printed in the article, highest tier on top"),
+        width=alt.Step(215), height=alt.Step(step))
     parts = []
     for c in order:
         sub = df[df["country"] == c]
         names = [t if n else "not named" for t, n in zip(sub["tier"], sub["named"])]
-        parts.append(f"{c}, {len(sub)} tiers from the highest down: " + ", ".join(names))
-    desc = ("Grid of local-government tiers as the article prints them. " + "; ".join(parts) +
-            ". The article counts Turkey's tiers without naming them." if (~df["named"]).any()
-            else "Grid of local-government tiers as the article prints them. " + "; ".join(parts) + ".")
-    data = df[["country", "tier_no", "tier", "kazakh_equivalent", "head", "section", "locator"]]
+        parts.append(f"{c}, {len(sub)} tiers from the top down: " + " | ".join(names))
+    desc = "Grid of local-government tiers as the article prints them. " + "; ".join(parts) + "."
+    if (~df["named"]).any():
+        desc += " Tiers marked not named are counted by the article without a name."
+    data = df[["country", "rank", "tier", "kazakh_equivalent", "head", "source"]]
     return show(chart, name="intl-tiers", description=desc, data=data)
 
 

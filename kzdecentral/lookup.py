@@ -31,6 +31,6 @@ def figure(value: float, qualifier: str | None = "", unit: str | None = "") -> s
     q = "" if qualifier is None or pd.isna(qualifier) else str(qualifier).strip()
     u = "" if unit is None or pd.isna(unit) else str(unit).strip()
     num = number(value)
-    if u == "%":
+    if u in ("%", "percent"):
         num, u = num + "%", ""
     return " ".join(p for p in (q, num, u) if p)
