@@ -360,7 +360,7 @@ def coding_matrix(coding: pd.DataFrame, recommendations: pd.DataFrame, problems:
     recs = recommendations.sort_values("rec_id")
     probs = problems.copy()
     probs["list_order"] = probs["listed_in"].map({"results": 0, "conclusion": 1})
-    probs = probs.sort_values(["list_order", "problem_id"])
+    probs = probs.sort_values(["list_order", "position"] if "position" in probs else ["list_order", "problem_id"])
     grid = probs.merge(recs, how="cross")
     grid = grid.merge(coding[["rec_id", "problem_id", "basis"]], on=["rec_id", "problem_id"], how="left")
     grid["answered"] = grid["basis"].notna()
@@ -368,10 +368,11 @@ def coding_matrix(coding: pd.DataFrame, recommendations: pd.DataFrame, problems:
     grid["basis"] = grid["basis"].fillna("no explicit link in the recommendation's wording")
     grid["rec_label"] = [f"Recommendation {int(i)}: {_shorten(t, 46)}"
                          for i, t in zip(grid["rec_id"], grid["recommendation"])]
-    grid["problem_label"] = [f"{pid} ({lst}): {_shorten(p, 40)}"
+    grid["problem_label"] = [f"{pid} ({lst}): {_shorten(p, 58)}"
                              for pid, lst, p in zip(grid["problem_id"], grid["listed_in"], grid["problem"])]
     rec_order = list(dict.fromkeys(grid.sort_values("rec_id")["rec_label"]))
-    prob_order = list(dict.fromkeys(grid.sort_values(["list_order", "problem_id"])["problem_label"]))
+    prob_order = [lab for pid in probs["problem_id"] for lab in
+                  dict.fromkeys(grid[grid["problem_id"] == pid]["problem_label"])]
     tooltip = [alt.Tooltip("rec_label:N", title="Recommendation"),
                alt.Tooltip("problem_label:N", title="Problem"),
                alt.Tooltip("answer_text:N", title="Answered (this edition's coding)"),
@@ -380,15 +381,15 @@ def coding_matrix(coding: pd.DataFrame, recommendations: pd.DataFrame, problems:
         x=alt.X("rec_label:N", sort=rec_order, title="Recommendation of the conclusion",
                 axis=alt.Axis(labelAngle=0, labelLimit=170, orient="top",
                               labelExpr="split(datum.label, ': ')[0]")),
-        y=alt.Y("problem_label:N", sort=prob_order, title="Problem (list it appears in)",
-                axis=alt.Axis(labelLimit=380)),
+        y=alt.Y("problem_label:N", sort=prob_order, title=None, axis=alt.Axis(labelLimit=460)),
         tooltip=tooltip)
     frame = base.mark_rect(fill="white", stroke="#bbbbbb")
     dots = base.transform_filter(alt.datum.answered).mark_circle(size=260, opacity=1, color=theme.PRIMARY)
     text = base.transform_filter(alt.datum.answered).mark_text(dx=22, align="left").encode(text="answer_text:N")
     chart = (frame + dots + text).properties(
         title=alt.Title("Which problems do the recommendations answer? (this edition's coding)",
-                        subtitle="Dot and 'yes': the recommendation's wording addresses the problem"),
+                        subtitle=["Rows: problems as listed in the results (r) and in the conclusion (c)",
+                                  "Dot and 'yes': the recommendation's wording addresses the problem"]),
         width=alt.Step(130), height=alt.Step(30))
     parts = []
     for r in recs.itertuples():

@@ -34,3 +34,34 @@ def figure(value: float, qualifier: str | None = "", unit: str | None = "") -> s
     if u in ("%", "percent"):
         num, u = num + "%", ""
     return " ".join(p for p in (q, num, u) if p)
+
+
+def problem_lists(problems: pd.DataFrame) -> pd.DataFrame:
+    """The article's two lists of problems side by side, matched by the ``counterpart`` column.
+
+    One row per position in the results list, plus a row for each conclusion item that has no
+    counterpart there; an empty cell means the problem is absent from that list.
+    """
+    res = problems[problems["listed_in"] == "results"].sort_values("position")
+    con = problems[problems["listed_in"] == "conclusion"].sort_values("position").set_index("problem_id")
+    rows, used = [], set()
+    for r in res.itertuples(index=False):
+        cp = r.counterpart if isinstance(r.counterpart, str) and r.counterpart in con.index else None
+        if cp:
+            used.add(cp)
+        rows.append({"Results list": f"{int(r.position)}. {r.problem}",
+                     "Conclusion list": f"{int(con.loc[cp, 'position'])}. {con.loc[cp, 'problem']}" if cp else "(not listed)",
+                     "Matched in the other list": "yes" if cp else "no"})
+    for pid, c in con.iterrows():
+        if pid not in used:
+            rows.append({"Results list": "(not listed)",
+                         "Conclusion list": f"{int(c['position'])}. {c['problem']}",
+                         "Matched in the other list": "no"})
+    return pd.DataFrame(rows)
+
+
+def table(df: pd.DataFrame):
+    """A data frame styled for the book: no index column, text left-aligned."""
+    return (df.style.hide(axis="index")
+            .set_properties(**{"text-align": "left", "vertical-align": "top"})
+            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
