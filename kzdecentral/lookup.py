@@ -65,3 +65,28 @@ def table(df: pd.DataFrame):
     return (df.style.hide(axis="index")
             .set_properties(**{"text-align": "left", "vertical-align": "top"})
             .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
+
+
+class Plain:
+    """A string that displays without quotation marks when glued into prose.
+
+    ``glue("name", "text")`` would show ``'text'`` (the repr of a str); ``glue("name",
+    plain("text"))`` shows ``text``.
+    """
+
+    def __init__(self, text: object):
+        self.text = str(text)
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def _repr_pretty_(self, p, cycle) -> None:
+        p.text(self.text)
+
+
+def plain(text: object) -> Plain:
+    """Wrap ``text`` for glueing into prose without quotation marks."""
+    return Plain(text)
