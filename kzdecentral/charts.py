@@ -162,7 +162,7 @@ def units_by_level(units: pd.DataFrame) -> ChartHTML:
     df = units[["unit_id", "level", "unit_type", "count", "label_as_printed"]].copy()
     df["level_name"] = df["level"].map(LEVEL_NAMES).fillna("Level " + df["level"].astype(str))
     df["count_label"] = df["count"].map(lambda v: f"{int(v):,}")
-    df["unit"] = df["unit_type"]
+    df["unit"] = df["unit_type"].map(lambda t: str(t)[:1].upper() + str(t)[1:])
     order = df.sort_values(["level", "count"], ascending=[True, False])["unit"].tolist()
     top = float(df["count"].max()) * 4
     x = alt.X("count:Q", title="Number of units, as printed (logarithmic scale)",
@@ -249,12 +249,13 @@ def model_feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
     ``coded`` is the output of :func:`code_model_features`. The cells carry text, not values:
     a shaded cell has at least one printed feature, a white one has none and says so.
     """
-    names = dict(zip(models["model_id"], models["model"]))
+    names = {k: str(v)[:1].upper() + str(v)[1:] for k, v in zip(models["model_id"], models["model"])}
     order_ids = [m for m in MODEL_ORDER if m in names] + [m for m in names if m not in MODEL_ORDER]
     model_order = [names[m] for m in order_ids]
     themes = theme_order or list(dict.fromkeys(coded["theme"]))
     df = coded.copy()
     df["model"] = df["model_id"].map(names)
+    df["feature"] = df["feature"].map(lambda f: str(f)[:1].upper() + str(f)[1:])
     cells = (df.sort_values("feature_id").groupby(["theme", "model"], sort=False)["feature"]
              .apply(list).reset_index())
     grid = pd.MultiIndex.from_product([themes, model_order], names=["theme", "model"]).to_frame(index=False)
@@ -305,3 +306,22 @@ def model_feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
             "(columns); each cell gives the features the article lists. " + ". ".join(parts) + ".")
     return show(chart, name="model-features", description=desc,
                 data=grid[["theme", "model", "status", "n", "features"]])
+
+
+def akimat_powers_list(powers: pd.DataFrame):
+    """The akimats' powers as a list that keeps the article's own item numbers.
+
+    Rows without a printed number form the lead-in; numbered rows keep their printed number
+    (a Markdown ordered list would renumber 1, 2, 4 as 1, 2, 3, so the numbers are text).
+    """
+    from IPython.display import Markdown
+
+    lead = powers[powers["number_printed"].isna()]["power"].tolist()
+    items = powers.dropna(subset=["number_printed"]).copy()
+    items["n"] = items["number_printed"].astype(int)
+    lines = []
+    if lead:
+        lines.append("In addition to the tasks below, akimats " + "; ".join(lead) + ".\n")
+    for r in items.sort_values("n").itertuples():
+        lines.append(f"- **{r.n})** {r.power[0].upper()}{r.power[1:]}")
+    return Markdown("\n".join(lines))
