@@ -264,37 +264,46 @@ def model_feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
     grid["n"] = grid["feature"].map(lambda v: len(v) if isinstance(v, list) else 0)
     grid["features"] = grid["feature"].map(lambda v: "; ".join(v) if isinstance(v, list) else NOT_LISTED)
     grid["cell_text"] = grid["feature"].map(
-        lambda v: "\n".join(_wrap("• " + f, 30) for f in v) if isinstance(v, list) else NOT_LISTED)
+        lambda v: "\n".join(_wrap("• " + f, 25) for f in v) if isinstance(v, list) else NOT_LISTED)
     grid["status"] = grid["listed"].map({True: "Listed in the article", False: "Not listed"})
     grid = grid.drop(columns="feature")
-    max_lines = int(grid["cell_text"].str.count("\n").max()) + 1
-    cell_h = 14 * max_lines + 14
-    col_w = 200
-    base = alt.Chart(grid).encode(
-        x=alt.X("model:N", sort=model_order, title="Model of local government",
-                axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", domain=False,
-                              ticks=False)),
-        y=alt.Y("theme:N", sort=themes, title="Theme (this edition's coding)",
-                axis=alt.Axis(domain=False, ticks=False, labelFontWeight="bold")),
-        tooltip=[alt.Tooltip("model:N", title="Model"),
-                 alt.Tooltip("theme:N", title="Theme (this edition's coding)"),
-                 alt.Tooltip("features:N", title="Features as listed in the article"),
-                 alt.Tooltip("n:Q", title="Number of features")])
-    rects = base.mark_rect(stroke="#888888", strokeWidth=1).encode(
-        color=alt.Color("status:N", title="Cell",
-                        scale=alt.Scale(domain=["Listed in the article", "Not listed"],
-                                        range=["#d9ecf7", "#ffffff"])))
-    text = base.mark_text(align="left", baseline="top", dx=-(col_w / 2) + 8, dy=-(cell_h / 2) + 7,
-                          lineBreak="\n", lineHeight=14, fontSize=11, color="#1a1a1a").encode(
-        text="cell_text:N").transform_filter("datum.listed")
-    blank = base.mark_text(align="center", baseline="middle", fontSize=11, fontStyle="italic",
-                           color=theme.MUTED).encode(
-        text="cell_text:N").transform_filter("!datum.listed")
-    chart = (rects + text + blank).properties(
-        width=col_w * len(model_order), height=cell_h * len(themes),
+    grid["lines"] = grid["cell_text"].str.count("\n") + 1
+    col_w = 165
+    colour = alt.Color("status:N", title="Cell",
+                       scale=alt.Scale(domain=["Listed in the article", "Not listed"],
+                                       range=["#d9ecf7", "#ffffff"]))
+    tooltip = [alt.Tooltip("model:N", title="Model"),
+               alt.Tooltip("theme:N", title="Theme (this edition's coding)"),
+               alt.Tooltip("features:N", title="Features as listed in the article"),
+               alt.Tooltip("n:Q", title="Number of features")]
+    rows = []
+    for i, th in enumerate(themes):
+        # one chart per theme, as tall as its longest cell, stacked without gaps
+        sub = grid[grid["theme"] == th]
+        cell_h = 14 * int(sub["lines"].max()) + 14
+        x_axis = (alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", domain=False,
+                           ticks=False, labelFontSize=12, titleFontSize=12)
+                  if i == 0 else None)
+        base = alt.Chart(sub).encode(
+            x=alt.X("model:N", sort=model_order, axis=x_axis,
+                    title="Model of local government" if i == 0 else None),
+            y=alt.Y("theme:N", title=None,
+                    axis=alt.Axis(domain=False, ticks=False, labelFontWeight="bold")),
+            tooltip=tooltip)
+        rects = base.mark_rect(stroke="#888888", strokeWidth=1).encode(color=colour)
+        text = base.mark_text(align="left", baseline="top", dx=-(col_w / 2) + 8,
+                              dy=-(cell_h / 2) + 7, lineBreak="\n", lineHeight=14, fontSize=11,
+                              color="#1a1a1a").encode(text="cell_text:N").transform_filter(
+            "datum.listed")
+        blank = base.mark_text(align="center", baseline="middle", fontSize=11,
+                               fontStyle="italic", color=theme.MUTED).encode(
+            text="cell_text:N").transform_filter("!datum.listed")
+        rows.append((rects + text + blank).properties(width=col_w * len(model_order),
+                                                      height=cell_h))
+    chart = alt.vconcat(*rows, spacing=0).resolve_scale(color="shared").properties(
         title=alt.Title("Models of local government: features listed in the article",
-                        subtitle="Grouped by theme (this edition's coding); empty cells are "
-                                 "marked 'not listed' and imply nothing"))
+                        subtitle=["Rows: themes (this edition's coding). Columns: models.",
+                                  "A cell marked 'not listed' means the article says nothing there."]))
     parts = []
     for m in model_order:
         sub = grid[grid["model"] == m]
@@ -305,7 +314,7 @@ def model_feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
     desc = ("Matrix of themes (rows, this edition's coding) by model of local government "
             "(columns); each cell gives the features the article lists. " + ". ".join(parts) + ".")
     return show(chart, name="model-features", description=desc,
-                data=grid[["theme", "model", "status", "n", "features"]])
+                data=grid[["theme", "model", "status", "n", "features"]].reset_index(drop=True))
 
 
 def akimat_powers_list(powers: pd.DataFrame):
