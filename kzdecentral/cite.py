@@ -252,6 +252,28 @@ def figure_citation(chart_name: str, cff: dict | None = None) -> str:
             f"\u201c{art.title}\u201d. Text and data CC BY 4.0.")
 
 
+# --------------------------------------------------------------------------- for the book
+
+#: Pygments lexer of each style's code block in the book.
+LEXERS = {"bibtex": "bibtex", "apa": "text", "gost": "text"}
+
+
+def markdown_block(which: str, style: str, cff: dict | None = None) -> str:
+    """A citation as a fenced code block (Markdown), shown with a copy button in the book."""
+    text = citation(which, style, cff)
+    return f"```{LEXERS[style]}\n{text}\n```\n"
+
+
+def credits_markdown(cff: dict | None = None) -> str:
+    """The article's authors with their affiliations and ORCID iDs, as a Markdown list."""
+    art = article(cff)
+    lines = []
+    for p in art.authors:
+        orcid = f" ORCID [{p.orcid.rsplit('/', 1)[-1]}]({p.orcid})." if p.orcid else ""
+        lines.append(f"- **{p.given} {p.family}**: {p.affiliation}.{orcid}")
+    return "\n".join(lines) + "\n"
+
+
 # --------------------------------------------------------------------------- Zenodo
 
 def zenodo(cff: dict | None = None) -> dict:
