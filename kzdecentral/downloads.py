@@ -11,6 +11,7 @@
   metadata. It is made at the end of every HTML build and never committed. The file dates
   inside are fixed (``SOURCE_DATE_EPOCH`` or 1980-01-01), so the same data give the same
   archive.
+* On the "How to cite" page, a small style sheet wraps long citation lines on screen.
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ DATA_ZIP = "kazakhstan-decentralization-data.zip"
 #: Where the archive lands inside the HTML output.
 DATA_ZIP_DIR = "_downloads"
 NOTEBOOK_SUFFIXES = (".md", ".ipynb")
+#: The "How to cite" page: its citation blocks wrap long lines on screen (copying them
+#: still gives one line per citation, as generated).
+CITE_PAGE = "book/cite"
+CITE_CSS_DIR = "kzdec-cite"
+CITE_CSS = (".cell_output div.highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }\n")
 
 
 # --------------------------------------------------------------------------- notebooks
@@ -65,6 +71,8 @@ def notebook_for(app: Sphinx, pagename: str, src: Path) -> bytes:
 def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if app.builder.format != "html" or not context.get("page_source_suffix"):
         return
+    if pagename == CITE_PAGE:
+        app.add_css_file(f"{CITE_CSS_DIR}/cite.css")
     src = _is_chapter_notebook(app, pagename)
     if src is None:
         return
@@ -161,6 +169,9 @@ def build_data_zip(target: Path, data_dir: Path | None = None) -> Path:
 def _build_finished(app: Sphinx, exc) -> None:
     if exc is not None or app.builder.format != "html":
         return
+    css = Path(app.outdir) / "_static" / CITE_CSS_DIR / "cite.css"
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text(CITE_CSS, encoding="utf-8")
     target = Path(app.outdir) / DATA_ZIP_DIR / DATA_ZIP
     try:
         build_data_zip(target)
