@@ -326,3 +326,11 @@ def test_cite_page_blocks_have_copy_buttons(page, server):
     assert n >= 7  # article and edition in three styles, and the figure line
     page.wait_for_function(f"document.querySelectorAll('.cell_output div.highlight button.copybtn').length >= {n}",
                            timeout=10000)
+
+
+def test_readme_version_is_current():
+    """A version typed in the README (its citation of the edition) is the package's."""
+    readme = ROOT / "README.md"
+    need(readme.is_file(), "no README.md")
+    for version in re.findall(r"\(Version (\d+\.\d+\.\d+)\)", readme.read_text(encoding="utf-8")):
+        assert version == __version__, "README.md cites an old version of the edition"
