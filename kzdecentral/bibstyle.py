@@ -10,6 +10,8 @@ pybtex's ``unsrt`` with four changes that suit an edition of an article:
 * fields ``unsrt`` requires but the article does not print (a book's publisher, an
   article's volume) are optional, and an issue number is shown as ``No. 2``.
 
+The extension also gives the bibliography's entries the ARIA role ``listitem``.
+
 Listed in ``_config.yml`` (``sphinx.extra_extensions``); ``bibtex_default_style: kzdec``.
 """
 
@@ -124,8 +126,18 @@ def register() -> None:
         pass
 
 
+def _accessible_citation_list(app, pagename, templatename, context, doctree) -> None:
+    """docutils writes the bibliography as ``role="list"`` holding ``role="doc-biblioentry"``
+    items; ARIA requires a list's children to be list items (axe: aria-required-children),
+    and DPUB-ARIA 1.1 deprecates ``doc-biblioentry`` in favour of ``listitem``."""
+    body = context.get("body", "")
+    if 'class="citation-list"' in body:
+        context["body"] = body.replace('role="doc-biblioentry"', 'role="listitem"')
+
+
 def setup(app) -> dict:
     from . import __version__
 
     register()
+    app.connect("html-page-context", _accessible_citation_list)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
