@@ -334,3 +334,12 @@ def test_readme_version_is_current():
     need(readme.is_file(), "no README.md")
     for version in re.findall(r"\(Version (\d+\.\d+\.\d+)\)", readme.read_text(encoding="utf-8")):
         assert version == __version__, "README.md cites an old version of the edition"
+
+
+def test_citation_metadata_is_a_notebook_dependency():
+    """The cite page and the charts' cite lines are computed from CITATION.cff in the
+    notebooks, so the file is part of the package fingerprint that keys the execution cache."""
+    from kzdecentral import deps
+
+    assert ROOT / "CITATION.cff" in deps.package_files()
+    assert not {"downloads.py", "bibstyle.py", "sphinxext.py"} & {p.name for p in deps.package_files()}
