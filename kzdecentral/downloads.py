@@ -2,8 +2,9 @@
 
 * **Each chapter as a notebook.** The theme's download menu offers a page's MyST source
   (``.md``). This extension adds the chapter as a Jupyter notebook (``.ipynb``) to the same
-  menu: the notebook myst-nb executed during the build (``_build/jupyter_execute``, outputs
-  included) when there is one, otherwise the MyST source converted by jupytext (no outputs).
+  menu, with the outputs of the build: taken from the execution cache (or from myst-nb's
+  ``_build/jupyter_execute`` copy in other execution modes), otherwise the MyST source
+  converted by jupytext (no outputs).
   It is copied next to the page's source in ``_sources/`` and the theme shows it as
   ``.ipynb`` (sphinx-book-theme adds that entry whenever ``ipynb_source`` is set).
 * **The data package as one archive.** ``_downloads/kazakhstan-decentralization-data.zip``
@@ -57,11 +58,48 @@ def _is_chapter_notebook(app: Sphinx, pagename: str) -> Path | None:
     return src
 
 
+def _from_cache(app: Sphinx, src: Path) -> bytes | None:
+    """The chapter with the outputs stored in the jupyter-cache (execution mode "cache")."""
+    if getattr(app.config, "nb_execution_mode", "") != "cache":
+        return None
+    cache_dir = Path(app.config.nb_execution_cache_path or ".jupyter_cache")
+    if not cache_dir.is_absolute():
+        cache_dir = Path(app.srcdir) / cache_dir
+    if not cache_dir.is_dir() or src.suffix != ".md":
+        return None
+    import nbformat
+    from jupyter_cache import get_cache
+
+    from .build import read_chapter
+
+    nb = read_chapter(src)  # exactly what myst-nb hashed: the chapter with its fingerprint cell
+    try:
+        _, merged = get_cache(str(cache_dir)).merge_match_into_notebook(nb)
+    except KeyError:
+        return None
+    return nbformat.writes(merged).encode("utf-8")
+
+
+def _has_outputs(data: bytes) -> bool:
+    cells = json.loads(data).get("cells", [])
+    return any(c.get("outputs") for c in cells if c.get("cell_type") == "code")
+
+
 def notebook_for(app: Sphinx, pagename: str, src: Path) -> bytes:
-    """The chapter as .ipynb bytes: the executed notebook if the build wrote one, else jupytext's."""
+    """The chapter as .ipynb bytes, with the build's outputs when they can be found.
+
+    In order: the executed copy in the jupyter-cache (myst-nb's ``jupyter_execute`` copy of a
+    chapter taken from the cache lacks the outputs), the ``jupyter_execute`` copy if it has
+    outputs (other execution modes), and else the MyST source converted by jupytext.
+    """
+    cached = _from_cache(app, src)
+    if cached is not None:
+        return cached
     executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
-    if executed.is_file():  # myst-nb rewrites it whenever it (re)reads the chapter
-        return executed.read_bytes()
+    if executed.is_file():
+        data = executed.read_bytes()
+        if _has_outputs(data):
+            return data
     import jupytext
 
     nb = jupytext.read(src)

@@ -317,6 +317,10 @@ def test_every_chapter_offers_ipynb_and_md(built_book):
         nb = nbformat.read(built_book / "_sources" / f"{page}.ipynb", as_version=4)
         nbformat.validate(nb)
         assert nb.cells, page
+    # the notebooks carry the build's outputs: the cite chapter's citations are in its .ipynb
+    nb = nbformat.read(built_book / "_sources" / "book" / "cite.ipynb", as_version=4)
+    outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
+    assert "sheriyazdanov2024" in outputs and f"version {__version__}" in outputs
 
 
 def test_cite_page_blocks_have_copy_buttons(page, server):
