@@ -27,7 +27,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-import yaml
+from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
 from conftest import HTML, ROOT, need
 
@@ -187,8 +187,8 @@ def _cited_keys() -> dict[str, list[str]]:
     found: dict[str, list[str]] = {}
     for md in sorted(BOOK.rglob("*.md")):
         for m in CITE_ROLE.finditer(md.read_text(encoding="utf-8")):
-            for key in m.group(1).split(","):
-                found.setdefault(key.strip(), []).append(md.name)
+            for target in parse_citation_targets(m.group(1)):  # keys with {pre}/{post} text
+                found.setdefault(target.key, []).append(md.name)
     return found
 
 
