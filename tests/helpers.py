@@ -40,3 +40,20 @@ def executed(output: str) -> set[str]:
         elif "Executing notebook" in line and ": Executing" in line:
             names.add(Path(line.split(": Executing")[0]).name)
     return {Path(n).name for n in names}
+
+
+def edit_survey_label(repo: Path, suffix: str, row: int = -1) -> tuple[str, str]:
+    """A real, valid edit of one CSV: append ``suffix`` to one answer label. Returns (old, new)."""
+    import csv
+    import io
+
+    path = repo / "data" / "survey_answers.csv"
+    rows = list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+    old = rows[row]["answer_label"]
+    rows[row]["answer_label"] = old + suffix
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+    return old, old + suffix
