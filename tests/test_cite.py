@@ -210,8 +210,14 @@ def test_references_table_matches_bib(bib):
     import csv
 
     with open(ROOT / "data" / res["path"], encoding="utf-8", newline="") as fh:
-        numbers = {int(row["ref_no"]) for row in csv.DictReader(fh)}
-    assert {f"ref{n:02d}" for n in numbers} == REF_KEYS
+        rows = list(csv.DictReader(fh))
+    assert {f"ref{int(r['ref_no']):02d}" for r in rows} == REF_KEYS
+    # the bib and the table agree on the printed URL, access date and year
+    for row in rows:
+        fields = bib.entries[f"ref{int(row['ref_no']):02d}"].fields
+        for column, field in (("url", "url"), ("access_date", "urldate"), ("year", "year")):
+            if column in row:
+                assert (row[column] or "") == fields.get(field, ""), (row["ref_no"], column)
 
 
 # --------------------------------------------------------------------------- kzdecentral.cite
