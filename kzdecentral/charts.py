@@ -112,8 +112,8 @@ def show(chart: alt.TopLevelMixin, *, name: str, description: str,
         data = chart.data
     theme.enable()
     if cite is None:
-        cite = (f"chart '{name}', in: Decentralization of power in Kazakhstan, a reproducible "
-                f"edition, version {__version__}; after Sheriyazdanov, Kalenova, Kakimov and Omirzakova.")
+        from .cite import figure_citation  # one citation text, made from CITATION.cff
+        cite = figure_citation(name)
     return ChartHTML(name=name, chart=chart, description=description, data=data, cite=cite)
 
 
