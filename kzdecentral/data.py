@@ -1,20 +1,257 @@
-"""Loading the data package (placeholder: the validating loader replaces this)."""
+"""The validating loader of the data package (``data/datapackage.json`` and its CSV files).
+
+Every call of :func:`load` reads the files again and checks them, so a changed file can never
+hide behind a cache. The rules of each table live in one place, the Table Schema inside
+``datapackage.json``; the Frictionless library applies them (types, required values,
+minimum/maximum, enum, unique values, primary and foreign keys, the header). This module adds
+only what a schema cannot say; those checks are listed in :data:`CHECKS`.
+
+A broken file raises :class:`DataError`, which names the file, the row (as counted in the
+file, the header being row 1), the field and the rule that failed.
+
+Types come back as pandas dtypes: ``integer`` and ``year`` as ``Int64``, ``number`` as
+``float64``, ``boolean`` as ``bool``, ``date``/``datetime`` as ``datetime64``, ``yearmonth``
+as a monthly ``Period``, ``string`` as ``str``.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from pathlib import Path
 
 import pandas as pd
+from frictionless import Dialect, FrictionlessException, Package, formats
 
 from . import deps, paths
 
+DESCRIPTOR = "datapackage.json"
+#: Text that looks like an HTML/XML tag or comment: ``<b>``, ``</i>``, ``<script``, ``<!--``.
+MARKUP = re.compile(r"<\s*[/!?]?\s*[A-Za-z!-]")
+#: How far the printed survey shares may miss 100 (the article's four add up to 99.6).
+SHARES_TOLERANCE = 1.0
+
+#: Frictionless error types, as the rule a reader of the message understands.
+_RULES = {
+    "type-error": "type",
+    "missing-label": "missing column",
+    "extra-label": "extra column",
+    "incorrect-label": "column name",
+    "blank-label": "blank header",
+    "duplicate-label": "duplicate header",
+    "extra-cell": "ragged row",
+    "missing-cell": "ragged row",
+    "blank-row": "blank row",
+    "primary-key": "primary key",
+    "unique-error": "unique",
+    "foreign-key": "foreign key",
+    "source-error": "readable file",
+    "scheme-error": "readable file",
+    "encoding-error": "encoding",
+    "format-error": "format",
+}
+
+#: The checks made beyond the schema, in the words the data chapter prints.
+CHECKS = {
+    "encoding": "every file is UTF-8 text without a byte order mark",
+    "no rows": "every table has at least one data row",
+    "markup": "no text cell holds HTML or script markup such as <b> or <script> "
+              "(labels must show as plain text)",
+    "shares sum": "the printed survey shares add up to 100 within "
+                  f"{SHARES_TOLERANCE:g} point (the article's add up to 99.6)",
+    "sample size": "no answer count exceeds the survey's sample size, and the counts add up to it",
+    "reproduces printed": "reproduces_printed is true exactly when the count out of the sample "
+                          "size, as a percentage rounded to one decimal, equals the printed share",
+}
+
+
+class DataError(Exception):
+    """A data file breaks a rule: names the file, row, field and rule."""
+
+    def __init__(self, file: str, row: int | None, field: str | None, rule: str, detail: str):
+        self.file, self.row, self.field, self.rule, self.detail = file, row, field, rule, detail
+        where = f"row {row}" if row is not None else "row -"
+        what = f"field {field!r}" if field else "field -"
+        super().__init__(f"{file}, {where}, {what}, rule '{rule}': {detail}")
+
+
+# ---------------------------------------------------------------- the descriptor
+
+def package() -> dict:
+    """The package descriptor, read from disk and checked (no table is read)."""
+    path = paths.data_dir() / DESCRIPTOR
+    deps.record(path)
+    if not path.is_file():
+        raise DataError(DESCRIPTOR, None, None, "missing file", f"no file {path}")
+    text = _text(path, DESCRIPTOR)
+    try:
+        desc = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise DataError(DESCRIPTOR, e.lineno, None, "JSON syntax", e.msg) from None
+    report = Package.validate_descriptor(desc)
+    if not report.valid:
+        raise DataError(DESCRIPTOR, None, None, "descriptor", report.errors[0].message)
+    for res in desc["resources"]:
+        name = res.get("name", "?")
+        if not isinstance(res.get("schema"), dict):
+            raise DataError(DESCRIPTOR, None, name, "descriptor", "the schema must be written inline")
+        p = res.get("path")
+        if not isinstance(p, str) or "/" in p or "\\" in p or not p.endswith(".csv"):
+            raise DataError(DESCRIPTOR, None, name, "descriptor",
+                            f"path {p!r} must be one .csv file name inside the data folder")
+    return desc
+
+
+def resources() -> list[str]:
+    """The table names, in the order of the descriptor."""
+    return [r["name"] for r in package()["resources"]]
+
+
+def _resource(desc: dict, name: str) -> dict:
+    for res in desc["resources"]:
+        if res["name"] == name:
+            return res
+    known = ", ".join(r["name"] for r in desc["resources"])
+    raise DataError(DESCRIPTOR, None, None, "unknown table", f"no table {name!r} (tables: {known})")
+
+
+# ---------------------------------------------------------------- files
+
+def _text(path: Path, file: str) -> str:
+    """The file's text, if it is UTF-8 without a byte order mark."""
+    raw = path.read_bytes()
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DataError(file, 1, None, "encoding", "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise DataError(file, line, None, "encoding",
+                        f"byte {raw[e.start]:#04x} at offset {e.start} is not UTF-8 (line {line})") from None
+
+
+def _check_file(res: dict) -> Path:
+    """Record and check one table's file: present, not empty, UTF-8 without BOM."""
+    path = paths.data_dir() / res["path"]
+    deps.record(path)
+    if not path.is_file():
+        raise DataError(res["path"], None, None, "missing file", f"table {res['name']!r} has no file {path}")
+    if not _text(path, res["path"]).strip():
+        raise DataError(res["path"], None, None, "empty file", "the file holds no header and no rows")
+    return path
+
+
+# ---------------------------------------------------------------- loading
 
 def load(name: str) -> pd.DataFrame:
-    d = paths.data_dir()
-    desc_path = d / "datapackage.json"
-    deps.record(desc_path)
-    desc = json.loads(desc_path.read_text(encoding="utf-8"))
-    res = next(r for r in desc["resources"] if r["name"] == name)
-    path = d / res["path"]
-    deps.record(path)
-    return pd.read_csv(path)
+    """One table, checked against its schema and the checks of :data:`CHECKS`."""
+    desc = package()
+    res = _resource(desc, name)
+    df, rows = _read(desc, res)
+    _check_markup(res, df, rows)
+    if name in _TABLE_CHECKS:
+        _TABLE_CHECKS[name](desc, res, df, rows)
+    return df
+
+
+def load_all() -> dict[str, pd.DataFrame]:
+    """Every table of the package, each checked as :func:`load` does, by name."""
+    return {name: load(name) for name in resources()}
+
+
+def _read(desc: dict, res: dict) -> tuple[pd.DataFrame, list[int]]:
+    """Validate one table with Frictionless and read it: (DataFrame, each row's number in the file)."""
+    _check_file(res)
+    for fk in res["schema"].get("foreignKeys", []):  # Frictionless opens these to look keys up
+        target = fk.get("reference", {}).get("resource") or res["name"]
+        _check_file(_resource(desc, target))
+    file = res["path"]
+    try:
+        resource = Package(desc, basepath=str(paths.data_dir())).get_resource(res["name"])
+        resource.format, resource.encoding = "csv", "utf-8"
+        resource.dialect = Dialect(header_rows=[1], controls=[formats.CsvControl(delimiter=",")])
+        report = resource.validate()
+        errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
+        if errors:
+            e = errors[0]
+            rule = _RULES.get(e.type, e.type)
+            if e.type == "constraint-error":
+                m = re.match(r'constraint "(\w+)"', e.note or "")
+                rule = m.group(1) if m else "constraint"
+            field = getattr(e, "field_name", None) or ", ".join(getattr(e, "field_names", []) or []) or None
+            row = getattr(e, "row_number", None) or (1 if "label" in e.type else None)
+            more = f" ({len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
+            raise DataError(file, row, field, rule, e.message + more)
+        rows = resource.read_rows()
+    except FrictionlessException as e:
+        raise DataError(file, None, None, "readable file", e.error.message) from None
+    if not rows:
+        raise DataError(file, 2, None, "no rows", "the file has a header but no data rows")
+    fields = res["schema"]["fields"]
+    df = pd.DataFrame({f["name"]: _column(f, [r[f["name"]] for r in rows]) for f in fields})
+    return df, [r.row_number for r in rows]
+
+
+def _column(field: dict, values: list) -> pd.Series:
+    """One column's typed Python values (from Frictionless) as a pandas Series."""
+    kind = field.get("type", "string")
+    if kind in ("integer", "year"):
+        return pd.Series(values, dtype="Int64")
+    if kind == "number":
+        return pd.Series([None if v is None else float(v) for v in values], dtype="float64")
+    if kind == "boolean":
+        return pd.Series(values, dtype="boolean" if None in values else "bool")
+    if kind in ("date", "datetime"):
+        return pd.to_datetime(pd.Series(values, dtype="object"))
+    if kind == "yearmonth":
+        return pd.Series([None if v is None else pd.Period(year=v.year, month=v.month, freq="M")
+                          for v in values], dtype="period[M]")
+    if kind == "string":
+        return pd.Series(values, dtype="str")
+    return pd.Series(values, dtype="object")
+
+
+# ---------------------------------------------------------------- checks beyond the schema
+
+def _check_markup(res: dict, df: pd.DataFrame, rows: list[int]) -> None:
+    for f in res["schema"]["fields"]:
+        if f.get("type", "string") != "string":
+            continue
+        for i, v in enumerate(df[f["name"]]):
+            if isinstance(v, str) and MARKUP.search(v):
+                raise DataError(res["path"], rows[i], f["name"], "markup",
+                                f"{v[:60]!r} holds HTML/script markup; write labels as plain text")
+
+
+def _sample_size(desc: dict) -> int | None:
+    """The survey's sample size, from the ``survey`` table when the package has one."""
+    if "survey" not in [r["name"] for r in desc["resources"]]:
+        return None
+    sizes = load("survey")["sample_size"]
+    return int(sizes.iloc[0]) if len(sizes) == 1 else None
+
+
+def _check_survey_answers(desc: dict, res: dict, df: pd.DataFrame, rows: list[int]) -> None:
+    file = res["path"]
+    total = float(df["share_printed"].sum())
+    if abs(total - 100) > SHARES_TOLERANCE:
+        raise DataError(file, None, "share_printed", "shares sum",
+                        f"the shares add up to {total:g}, not 100 within {SHARES_TOLERANCE:g}")
+    n = _sample_size(desc)
+    if n is None:
+        return
+    for i, k in enumerate(df["count"]):
+        if k > n:
+            raise DataError(file, rows[i], "count", "sample size", f"count {k} exceeds the sample size {n}")
+    if int(df["count"].sum()) != n:
+        raise DataError(file, None, "count", "sample size",
+                        f"the counts add up to {int(df['count'].sum())}, not the sample size {n}")
+    for i, (k, share, flag) in enumerate(zip(df["count"], df["share_printed"], df["reproduces_printed"])):
+        if (round(100 * k / n, 1) == share) != bool(flag):
+            raise DataError(file, rows[i], "reproduces_printed", "reproduces printed",
+                            f"{k} of {n} is {100 * k / n:.1f}%, printed {share:g}, "
+                            f"so reproduces_printed must be {not bool(flag)}")
+
+
+#: Checks of single tables, by table name.
+_TABLE_CHECKS = {"survey_answers": _check_survey_answers}
