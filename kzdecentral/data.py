@@ -92,13 +92,12 @@ def package() -> dict:
     if not report.valid:
         raise DataError(DESCRIPTOR, None, None, "descriptor", report.errors[0].message)
     for res in desc["resources"]:
-        name = res.get("name", "?")
         if not isinstance(res.get("schema"), dict):
-            raise DataError(DESCRIPTOR, None, name, "descriptor", "the schema must be written inline")
+            raise DataError(DESCRIPTOR, None, res["name"], "descriptor", "the schema must be written inline")
         p = res.get("path")
         if not isinstance(p, str) or "/" in p or "\\" in p or not p.endswith(".csv"):
-            raise DataError(DESCRIPTOR, None, name, "descriptor",
-                            f"path {p!r} must be one .csv file name inside the data folder")
+            raise DataError(DESCRIPTOR, None, res["name"], "descriptor",
+                            f"path {p!r} must be the name of one .csv file in the data folder")
     return desc
 
 
@@ -173,15 +172,7 @@ def _read(desc: dict, res: dict) -> tuple[pd.DataFrame, list[int]]:
         report = resource.validate()
         errors = [e for task in report.tasks for e in task.errors] + list(report.errors)
         if errors:
-            e = errors[0]
-            rule = _RULES.get(e.type, e.type)
-            if e.type == "constraint-error":
-                m = re.match(r'constraint "(\w+)"', e.note or "")
-                rule = m.group(1) if m else "constraint"
-            field = getattr(e, "field_name", None) or ", ".join(getattr(e, "field_names", []) or []) or None
-            row = getattr(e, "row_number", None) or (1 if "label" in e.type else None)
-            more = f" ({len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
-            raise DataError(file, row, field, rule, e.message + more)
+            raise _schema_error(res, errors)
         rows = resource.read_rows()
     except FrictionlessException as e:
         raise DataError(file, None, None, "readable file", e.error.message) from None
@@ -190,6 +181,29 @@ def _read(desc: dict, res: dict) -> tuple[pd.DataFrame, list[int]]:
     fields = res["schema"]["fields"]
     df = pd.DataFrame({f["name"]: _column(f, [r[f["name"]] for r in rows]) for f in fields})
     return df, [r.row_number for r in rows]
+
+
+def _schema_error(res: dict, errors: list) -> DataError:
+    """The first error of a Frictionless report as a DataError (file, row, field, rule)."""
+    # a broken header or a ragged row first: it explains the cell errors of its row
+    structural = ("label", "extra-cell", "missing-cell", "blank-row")
+    e = min(errors, key=lambda e: (getattr(e, "row_number", None) or 0,
+                                   not any(s in e.type for s in structural)))
+    rule = _RULES.get(e.type, e.type)
+    if e.type == "constraint-error":
+        m = re.match(r'constraint "(\w+)"', e.note or "")
+        rule = m.group(1) if m else "constraint"
+    if e.type in ("extra-label", "duplicate-label"):
+        field = e.label
+    elif e.type == "primary-key":
+        field = ", ".join(res["schema"].get("primaryKey", []))
+    elif e.type == "foreign-key":
+        field = ", ".join(e.field_names)
+    else:
+        field = getattr(e, "field_name", None) or None
+    row = getattr(e, "row_number", None) or (1 if "label" in e.type else None)
+    more = f" ({len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
+    return DataError(res["path"], row, field, rule, e.message + more)
 
 
 def _column(field: dict, values: list) -> pd.Series:
