@@ -95,7 +95,7 @@ def package() -> dict:
         if not isinstance(res.get("schema"), dict):
             raise DataError(DESCRIPTOR, None, res["name"], "descriptor", "the schema must be written inline")
         p = res.get("path")
-        if not isinstance(p, str) or "/" in p or "\\" in p or not p.endswith(".csv"):
+        if not isinstance(p, str) or not re.fullmatch(r"[A-Za-z0-9_.-]+\.csv", p):
             raise DataError(DESCRIPTOR, None, res["name"], "descriptor",
                             f"path {p!r} must be the name of one .csv file in the data folder")
     return desc
@@ -269,3 +269,96 @@ def _check_survey_answers(desc: dict, res: dict, df: pd.DataFrame, rows: list[in
 
 #: Checks of single tables, by table name.
 _TABLE_CHECKS = {"survey_answers": _check_survey_answers}
+
+
+# ---------------------------------------------------------------- the data chapter
+
+_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+
+
+def md_escape(text) -> str:
+    """Text for Markdown that shows as itself: every ASCII punctuation sign backslash-escaped."""
+    return _PUNCT.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def _constraints(field: dict, schema: dict) -> str:
+    c = dict(field.get("constraints", {}))
+    c.pop("required", None)
+    if [field["name"]] == schema.get("primaryKey"):
+        c["primary key"] = True
+    parts = [k if v is True else f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
+             for k, v in c.items()]
+    return "; ".join(parts)
+
+
+def _preview(df: pd.DataFrame, n: int = 3, width: int = 60) -> str:
+    def short(v) -> str:
+        s = "" if pd.isna(v) else str(v)
+        return s if len(s) <= width else s[: width - 1] + "…"
+    head = "| " + " | ".join(md_escape(c) for c in df.columns) + " |"
+    rule = "|" + "---|" * len(df.columns)
+    body = ["| " + " | ".join(md_escape(short(v)) for v in row) + " |"
+            for row in df.head(n).itertuples(index=False)]
+    return "\n".join([head, rule, *body])
+
+
+def describe(tables: dict[str, pd.DataFrame]) -> str:
+    """MyST Markdown describing every table of the package (rows counted in ``tables``).
+
+    For each table: title, description, download link, row count, keys, the article's sections
+    it draws on, a table of its fields and the first rows. All text from the files is escaped,
+    so a stray tag shows as text.
+    """
+    out = ["| Table | Title | Rows | Fields | File |", "|---|---|---|---|---|"]
+    resources = package()["resources"]
+    for res in resources:
+        out.append(f"| {md_escape(res['name'])} | {md_escape(res.get('title', ''))} | "
+                   f"{len(tables[res['name']])} | {len(res['schema']['fields'])} | "
+                   f"{{download}}`{res['path']} <../data/{res['path']}>` |")
+    for res in resources:
+        schema, df = res["schema"], tables[res["name"]]
+        title = f"{res['name']}: {res['title']}" if res.get("title") else res["name"]
+        out += ["", f"```{{rubric}} {md_escape(title)}", "```", ""]
+        if res.get("description"):
+            out += [md_escape(res["description"]), ""]
+        facts = [f"{{download}}`{res['path']} <../data/{res['path']}>`", f"{len(df)} row{'s' if len(df) != 1 else ''}"]
+        if schema.get("primaryKey"):
+            facts.append("primary key " + md_escape(", ".join(schema["primaryKey"])))
+        for fk in schema.get("foreignKeys", []):
+            ref = fk["reference"]
+            facts.append(f"foreign key {md_escape(', '.join(fk['fields']))} → "
+                         f"{md_escape(ref.get('resource') or res['name'])}.{md_escape(', '.join(ref['fields']))}")
+        if "section" in df:
+            facts.append("drawn from the article's " + "; ".join(
+                f"“{md_escape(s)}”" for s in dict.fromkeys(df["section"].dropna())))
+        out += [" · ".join(facts), ""]
+        out += ["| Field | Type | Unit | Required | Constraints | Description |",
+                "|---|---|---|---|---|---|"]
+        for f in schema["fields"]:
+            required = "yes" if f.get("constraints", {}).get("required") else "no"
+            cells = [f["name"], f.get("type", "string"), f.get("unit", "–"), required,
+                     _constraints(f, schema) or "–", f.get("description", "–")]
+            out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
+        out += ["", f":::{{dropdown}} First rows of {md_escape(res['name'])}", _preview(df), ":::"]
+    return "\n".join(out) + "\n"
+
+
+def describe_checks() -> str:
+    """MyST Markdown listing what the loader checks: the schema's rules, then :data:`CHECKS`."""
+    used: dict[str, int] = {}
+    for res in package()["resources"]:
+        schema = res["schema"]
+        for f in schema["fields"]:
+            used["type"] = used.get("type", 0) + 1
+            for k in f.get("constraints", {}):
+                used[k] = used.get(k, 0) + 1
+        for k in ("primaryKey", "foreignKeys"):
+            if schema.get(k):
+                used[k] = used.get(k, 0) + 1
+    names = {"primaryKey": "primary key", "foreignKeys": "foreign keys"}
+    schema_part = ", ".join(f"{md_escape(names.get(k, k))} ({v})" for k, v in used.items())
+    lines = [f"- From the schemas in datapackage.json, applied by Frictionless (rule and how "
+             f"many fields or tables use it): {schema_part}; plus the header, which must name "
+             f"the fields in order, and rows that must all have as many cells as the header."]
+    lines += [f"- {md_escape(k)}: {md_escape(v)}" for k, v in CHECKS.items()]
+    return "\n".join(lines) + "\n"
