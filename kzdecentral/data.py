@@ -27,7 +27,7 @@ from . import deps, paths
 
 DESCRIPTOR = "datapackage.json"
 #: Text that looks like an HTML/XML tag or comment: ``<b>``, ``</i>``, ``<script``, ``<!--``.
-MARKUP = re.compile(r"<\s*[/!?]?\s*[A-Za-z!-]")
+MARKUP = re.compile(r"<(?:\s*[/!?]?\s*[A-Za-z]|!--)")
 #: How far the printed survey shares may miss 100 (the article's four add up to 99.6).
 SHARES_TOLERANCE = 1.0
 
@@ -76,6 +76,11 @@ class DataError(Exception):
 
 
 # ---------------------------------------------------------------- the descriptor
+
+def _names(fields) -> str:
+    """A key's field names (a Table Schema key is one name or a list of names)."""
+    return fields if isinstance(fields, str) else ", ".join(fields or [])
+
 
 def package() -> dict:
     """The package descriptor, read from disk and checked (no table is read)."""
@@ -196,7 +201,7 @@ def _schema_error(res: dict, errors: list) -> DataError:
     if e.type in ("extra-label", "duplicate-label"):
         field = e.label
     elif e.type == "primary-key":
-        field = ", ".join(res["schema"].get("primaryKey", []))
+        field = _names(res["schema"].get("primaryKey"))
     elif e.type == "foreign-key":
         field = ", ".join(e.field_names)
     else:
@@ -284,7 +289,7 @@ def md_escape(text) -> str:
 def _constraints(field: dict, schema: dict) -> str:
     c = dict(field.get("constraints", {}))
     c.pop("required", None)
-    if [field["name"]] == schema.get("primaryKey"):
+    if field["name"] == _names(schema.get("primaryKey")):
         c["primary key"] = True
     parts = [k if v is True else f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
              for k, v in c.items()]
@@ -323,11 +328,11 @@ def describe(tables: dict[str, pd.DataFrame]) -> str:
             out += [md_escape(res["description"]), ""]
         facts = [f"{{download}}`{res['path']} <../data/{res['path']}>`", f"{len(df)} row{'s' if len(df) != 1 else ''}"]
         if schema.get("primaryKey"):
-            facts.append("primary key " + md_escape(", ".join(schema["primaryKey"])))
+            facts.append("primary key " + md_escape(_names(schema["primaryKey"])))
         for fk in schema.get("foreignKeys", []):
             ref = fk["reference"]
-            facts.append(f"foreign key {md_escape(', '.join(fk['fields']))} → "
-                         f"{md_escape(ref.get('resource') or res['name'])}.{md_escape(', '.join(ref['fields']))}")
+            target = f"{ref.get('resource') or res['name']}.{_names(ref['fields'])}"
+            facts.append(f"foreign key {md_escape(_names(fk['fields']))} → {md_escape(target)}")
         if "section" in df:
             facts.append("drawn from the article's " + "; ".join(
                 f"“{md_escape(s)}”" for s in dict.fromkeys(df["section"].dropna())))
