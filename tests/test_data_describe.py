@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from kzdecentral import data, deps, paths
 
 
-def test_every_table_field_and_file_is_described():
-    tables = data.load_all()
+@pytest.fixture(scope="module")
+def tables() -> dict[str, pd.DataFrame]:
+    return data.load_all()
+
+
+def test_every_table_field_and_file_is_described(tables):
     text = data.describe(tables)
     for res in data.package()["resources"]:
         assert f"{{download}}`{res['path']} <../data/{res['path']}>`" in text
@@ -17,8 +22,7 @@ def test_every_table_field_and_file_is_described():
             assert f"| {data.md_escape(f['name'])} | {f.get('type', 'string')} |" in text
 
 
-def test_markup_in_a_label_shows_as_text():
-    tables = data.load_all()
+def test_markup_in_a_label_shows_as_text(tables):
     name = next(iter(tables))
     df = tables[name].copy()
     col = next(c for c in df.columns if df[c].dtype == "str")

@@ -76,16 +76,25 @@ def fails(name: str, file: str, row: int | None, field: str | None, rule: str) -
 
 
 def resource_with_foreign_key(desc: dict) -> tuple[dict, dict]:
-    for res in desc["resources"]:
+    """A table with a one-column foreign key whose field has no enum (so only the key can fail)."""
+    for res in sorted(desc["resources"], key=lambda r: r["name"] != "survey_answers"):
+        fields = {f["name"]: f for f in res["schema"]["fields"]}
         for fk in res["schema"].get("foreignKeys", []):
-            return res, fk
-    pytest.skip("the package declares no foreign key")
+            names = [fk["fields"]] if isinstance(fk["fields"], str) else fk["fields"]
+            if len(names) == 1 and "enum" not in fields[names[0]].get("constraints", {}):
+                return res, fk
+    raise AssertionError("the package declares no foreign key to test")
 
 
 # ------------------------------------------------------------------ the real package
 
-def test_real_package_loads_with_every_row():
-    tables = data.load_all()
+@pytest.fixture(scope="module")
+def real_tables() -> dict[str, pd.DataFrame]:
+    return data.load_all()
+
+
+def test_real_package_loads_with_every_row(real_tables):
+    tables = real_tables
     desc = descriptor(REAL)
     assert list(tables) == [r["name"] for r in desc["resources"]] == data.resources()
     for res in desc["resources"]:
@@ -94,12 +103,11 @@ def test_real_package_loads_with_every_row():
         assert len(tables[res["name"]]) == len(records) - 1 > 0, res["name"]
 
 
-def test_types_come_back_as_pandas_dtypes():
+def test_types_come_back_as_pandas_dtypes(real_tables):
     expected = {"integer": "Int64", "year": "Int64", "number": "float64", "boolean": "bool",
                 "string": "str", "yearmonth": "period[M]"}
-    tables = data.load_all()
     for res in descriptor(REAL)["resources"]:
-        df = tables[res["name"]]
+        df = real_tables[res["name"]]
         for f in res["schema"]["fields"]:
             dtype, kind = df[f["name"]].dtype, f.get("type", "string")
             if kind in ("date", "datetime"):
@@ -218,13 +226,27 @@ def test_renamed_column(pkg):
     rows[0][rows[0].index("count")] = "n"
     write_rows(pkg / ANSWERS, rows)
     e = fails("survey_answers", ANSWERS, 1, "count", "column name")
-    assert '"n"' in str(e)
+    assert "'n' stands where" in str(e)
 
 
 def test_extra_column(pkg):
     rows = rows_of(pkg / ANSWERS)
     write_rows(pkg / ANSWERS, [r + (["comment"] if i == 0 else ["x"]) for i, r in enumerate(rows)])
     fails("survey_answers", ANSWERS, 1, "comment", "extra column")
+
+
+def test_duplicate_header(pkg):
+    rows = rows_of(pkg / ANSWERS)
+    rows[0][rows[0].index("locator")] = "section"
+    write_rows(pkg / ANSWERS, rows)
+    fails("survey_answers", ANSWERS, 1, "section", "duplicate header")
+
+
+def test_columns_out_of_order(pkg):
+    rows = rows_of(pkg / ANSWERS)
+    a, b = rows[0].index("answer_label"), rows[0].index("share_printed")
+    write_rows(pkg / ANSWERS, [r[:a] + [r[b]] + r[a + 1:b] + [r[a]] + r[b + 1:] for r in rows])
+    fails("survey_answers", ANSWERS, 1, "answer_label", "column order")
 
 
 def test_blank_header(pkg):
@@ -239,9 +261,8 @@ def test_semicolon_separated_file(pkg):
     buf = io.StringIO()
     csv.writer(buf, delimiter=";", lineterminator="\n").writerows(rows)
     (pkg / ANSWERS).write_text(buf.getvalue(), encoding="utf-8")
-    fields = [f["name"] for r in descriptor(pkg)["resources"] if r["name"] == "survey_answers"
-              for f in r["schema"]["fields"]]
-    fails("survey_answers", ANSWERS, 1, fields[1], "missing column")
+    e = fails("survey_answers", ANSWERS, 1, "answer_id", "missing column")
+    assert "answer_id;" in str(e)  # the message shows the header as read
 
 
 # ------------------------------------------------------------------ rows and cells
@@ -287,6 +308,17 @@ def test_duplicate_primary_key(pkg):
     first = cell(pkg / ANSWERS, 0, "answer_id")
     row = set_cell(pkg / ANSWERS, 2, "answer_id", first)
     fails("survey_answers", ANSWERS, row, "answer_id", "primary key")
+
+
+def test_unique_value_repeated(pkg):
+    desc = descriptor(pkg)
+    res = next(r for r in desc["resources"] if r["name"] == "survey_answers")
+    field = next(f for f in res["schema"]["fields"] if f["name"] == "answer_label")
+    field.setdefault("constraints", {})["unique"] = True
+    save_descriptor(pkg, desc)
+    data.load("survey_answers")  # the labels are distinct as they stand
+    row = set_cell(pkg / ANSWERS, 2, "answer_label", cell(pkg / ANSWERS, 0, "answer_label"))
+    fails("survey_answers", ANSWERS, row, "answer_label", "unique")
 
 
 def test_broken_foreign_key(pkg):
@@ -341,7 +373,7 @@ def test_html_tag_in_a_provenance_cell(pkg):
 
 
 def test_less_than_sign_alone_is_text(pkg):
-    set_cell(pkg / ANSWERS, 0, "locator", "share < 20 in the survey paragraph")
+    set_cell(pkg / ANSWERS, 0, "locator", "share < 20 and a < b, survey paragraph")
     assert data.load("survey_answers")["locator"].iloc[0].startswith("share < 20")
 
 
@@ -353,9 +385,10 @@ def test_shares_not_summing_to_100(pkg):
 
 
 def test_count_above_the_sample_size(pkg):
-    n = int(cell(pkg / "survey.csv", 0, "sample_size"))
-    row = set_cell(pkg / ANSWERS, 0, "count", str(n + 1))
-    fails("survey_answers", ANSWERS, row, "count", "sample size")
+    # the survey table says how many experts there were: make it fewer than the largest count
+    counts = [int(cell(pkg / ANSWERS, i, "count")) for i in range(len(rows_of(pkg / ANSWERS)) - 1)]
+    set_cell(pkg / "survey.csv", 0, "sample_size", str(max(counts) - 1))
+    fails("survey_answers", ANSWERS, counts.index(max(counts)) + 2, "count", "sample size")
 
 
 def test_counts_not_summing_to_the_sample_size(pkg):
