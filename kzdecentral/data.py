@@ -54,7 +54,7 @@ CHECKS = {
     "markup": "no text cell holds HTML or script markup such as <b> or <script> "
               "(labels must show as plain text)",
     "shares sum": "the printed survey shares add up to 100 within "
-                  f"{SHARES_TOLERANCE:g} point (the article's add up to 99.6)",
+                  f"{SHARES_TOLERANCE:g} point (as printed they need not add up exactly)",
     "sample size": "no answer count exceeds the survey's sample size, and the counts add up to it",
     "reproduces printed": "reproduces_printed is true exactly when the count out of the sample "
                           "size, as a percentage rounded to one decimal, equals the printed share",

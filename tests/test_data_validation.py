@@ -130,6 +130,15 @@ def test_every_file_opened_is_recorded():
     assert {"datapackage.json", ANSWERS} <= names
 
 
+def test_reads_match_what_the_build_expects():
+    """Each table reads only files that kzdecentral.deps names for a chapter loading it."""
+    for name in data.resources():
+        chapter = f'```{{code-cell}} ipython3\nfrom kzdecentral import data\ndata.load("{name}")\n```\n'
+        deps.READS.clear()
+        data.load(name)
+        assert set(deps.READS) <= set(deps.files_read(chapter)), name
+
+
 def test_a_changed_file_is_read_again(pkg):
     assert data.load("survey_answers")["answer_label"].iloc[0] != "Changed"
     set_cell(pkg / ANSWERS, 0, "answer_label", "Changed")
