@@ -401,3 +401,13 @@ def describe_checks() -> str:
              f"the fields in order, and rows that must all have as many cells as the header."]
     lines += [f"- {md_escape(k)}: {md_escape(v)}" for k, v in CHECKS.items()]
     return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":  # python -m kzdecentral.data: check the whole package
+    import sys
+
+    try:
+        counts = {name: len(df) for name, df in load_all().items()}
+    except DataError as e:
+        sys.exit(f"data package: {e}")
+    print(f"data package OK: {len(counts)} tables, {sum(counts.values())} rows")

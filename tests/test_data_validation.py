@@ -349,25 +349,29 @@ def test_negative_count(pkg):
 
 def test_enum_violation(pkg):
     desc = descriptor(pkg)
-    found = [(r, f) for r in desc["resources"] for f in r["schema"]["fields"]
-             if "enum" in f.get("constraints", {})]
-    if found:
-        res, field = found[0]
-    else:  # no enum in the package yet: give one field an enum that its values meet
-        res = next(r for r in desc["resources"] if r["name"] == "survey_answers")
-        field = next(f for f in res["schema"]["fields"] if f["name"] == "section")
+    res = next(r for r in desc["resources"] if r["name"] == "survey_answers")
+    field = next(f for f in res["schema"]["fields"] if f["name"] == "section")
+    if "enum" not in field.get("constraints", {}):  # give the field an enum its values meet
         rows = rows_of(pkg / ANSWERS)
-        values = sorted({r[rows[0].index("section")] for r in rows[1:]})
-        field.setdefault("constraints", {})["enum"] = values
+        field.setdefault("constraints", {})["enum"] = sorted({r[rows[0].index("section")] for r in rows[1:]})
         save_descriptor(pkg, desc)
-        data.load("survey_answers")  # the enum alone is met by the data
-    row = set_cell(pkg / res["path"], 0, field["name"], "Not one of the allowed values")
-    fails(res["name"], res["path"], row, field["name"], "enum")
+    data.load("survey_answers")  # the enum alone is met by the data
+    row = set_cell(pkg / ANSWERS, 0, "section", "Not one of the article's headings")
+    fails("survey_answers", ANSWERS, row, "section", "enum")
 
 
 def test_malformed_date(pkg):
     row = set_cell(pkg / "survey.csv", 0, "period_start", "2024-13")
     fails("survey", "survey.csv", row, "period_start", "type")
+
+
+def test_impossible_iso_date(pkg):
+    res, field, i = next((r, f["name"], i) for r in descriptor(pkg)["resources"]
+                         for f in r["schema"]["fields"] if f.get("type") == "date"
+                         for i in range(len(rows_of(pkg / r["path"])) - 1)
+                         if cell(pkg / r["path"], i, f["name"]))
+    row = set_cell(pkg / res["path"], i, field, "1995-02-30")
+    fails(res["name"], res["path"], row, field, "type")
 
 
 def test_script_in_a_label(pkg):
