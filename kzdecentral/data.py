@@ -330,22 +330,11 @@ def _constraints(field: dict, schema: dict) -> str:
     return "; ".join(parts)
 
 
-def _preview(df: pd.DataFrame, n: int = 3, width: int = 60) -> str:
-    def short(v) -> str:
-        s = "" if pd.isna(v) else str(v)
-        return s if len(s) <= width else s[: width - 1] + "…"
-    head = "| " + " | ".join(md_escape(c) for c in df.columns) + " |"
-    rule = "|" + "---|" * len(df.columns)
-    body = ["| " + " | ".join(md_escape(short(v)) for v in row) + " |"
-            for row in df.head(n).itertuples(index=False)]
-    return "\n".join([head, rule, *body])
-
-
 def describe(tables: dict[str, pd.DataFrame]) -> str:
     """MyST Markdown describing every table of the package (rows counted in ``tables``).
 
     For each table: title, description, download link, row count, keys, the article's sections
-    it draws on, a table of its fields and the first rows. All text from the files is escaped,
+    it draws on and a table of its fields (the rows themselves are one click away, in the CSV). All text from the files is escaped,
     so a stray tag shows as text.
     """
     out = ["| Table | Title | Rows | Fields | File |", "|---|---|---|---|---|"]
@@ -378,7 +367,6 @@ def describe(tables: dict[str, pd.DataFrame]) -> str:
             cells = [f["name"], f.get("type", "string"), f.get("unit", "–"), required,
                      _constraints(f, schema) or "–", f.get("description", "–")]
             out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
-        out += ["", f":::{{dropdown}} First rows of {md_escape(res['name'])}", _preview(df), ":::"]
     return "\n".join(out) + "\n"
 
 
