@@ -117,19 +117,159 @@ def show(chart: alt.TopLevelMixin, *, name: str, description: str,
     return ChartHTML(name=name, chart=chart, description=description, data=data, cite=cite)
 
 
-def survey_shares(answers: pd.DataFrame) -> ChartHTML:
-    """Figure 1 of the article: the printed share of each answer, as a labelled bar chart."""
-    df = answers[["answer_id", "answer_label", "share_printed"]].copy()
-    order = df.sort_values("answer_id")["answer_label"].tolist()
-    base = alt.Chart(df).encode(
-        y=alt.Y("answer_label:N", sort=order, title="Answer"),
-        x=alt.X("share_printed:Q", title="Share of experts (%), as printed", scale=alt.Scale(domain=[0, 40])),
-        tooltip=[alt.Tooltip("answer_label:N", title="Answer"),
-                 alt.Tooltip("share_printed:Q", title="Share as printed (%)", format=".1f")],
+# --------------------------------------------------------------------------- survey (Figure 1)
+
+#: Names of the bound controls of the survey figure (the HTML shows them as labels; the
+#: browser test finds the controls by them).
+SURVEY_CONTROLS = {
+    "shown": "Shares shown",
+    "level": "Confidence level (%)",
+    "method": "Interval method",
+    "order": "Order of answers",
+}
+_VERSIONS = {"printed": "As printed in the article", "recomputed": "Recomputed: count out of n"}
+
+
+def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wilson", "beta")) -> pd.DataFrame:
+    """Long table behind the survey figure: answer x version x level x method.
+
+    ``version`` is ``printed`` (the share as the article prints it; no interval, since the
+    article gives no counts) or ``recomputed`` (``100 count / n`` with its interval).
+    """
+    from . import stats
+
+    levels = levels or stats.LEVELS
+    rec = stats.reconstruction(answers, n)
+    grid = stats.interval_grid(answers, n, levels=levels, methods=methods)
+    rows = []
+    for g in grid.itertuples():
+        r = rec.loc[rec["answer_id"] == g.answer_id].iloc[0]
+        note = ("" if r["reproduces"] else
+                f"no count out of {n} gives {r['share_printed']:.1f}; nearest is "
+                f"{int(r['nearest_k'])} of {n} = {r['nearest_share']:.1f}")
+        common = {"answer_id": int(g.answer_id), "answer_label": g.answer_label, "count": int(r["count"]),
+                  "n": int(n), "level_pct": int(g.level_pct), "method": g.method,
+                  "method_label": g.method_label, "share_sort": float(r["share_recomputed"]),
+                  "gap": float(r["gap"]), "note": note}
+        rows.append({**common, "version": "printed", "version_label": _VERSIONS["printed"],
+                     "share": float(r["share_printed"]), "low": None, "high": None})
+        rows.append({**common, "version": "recomputed", "version_label": _VERSIONS["recomputed"],
+                     "share": float(r["share_recomputed"]), "low": round(float(g.low), 2),
+                     "high": round(float(g.high), 2)})
+    return pd.DataFrame(rows)
+
+
+def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
+    """Figure 1 rebuilt: printed and recomputed shares of each answer, with intervals.
+
+    Controls (Vega bindings, work without a kernel): which shares are shown, the confidence
+    level (80/90/95/99 %, precomputed), the interval method (Wilson or Clopper-Pearson) and
+    the order of the answers. Defaults: both shares, 95 %, Wilson, article order.
+    """
+    from . import stats
+
+    df = survey_figure_data(answers, n)
+    shown = alt.param(name="shares_shown", value="both", bind=alt.binding_radio(
+        options=["both", "printed", "recomputed"],
+        labels=["both", "as printed", "recomputed from counts"], name=SURVEY_CONTROLS["shown"] + " "))
+    level = alt.param(name="conf_level", value=95, bind=alt.binding_select(
+        options=list(int(round(l * 100)) for l in stats.LEVELS),
+        labels=[f"{int(round(l * 100))} %" for l in stats.LEVELS], name=SURVEY_CONTROLS["level"] + " "))
+    method = alt.param(name="ci_method", value="wilson", bind=alt.binding_radio(
+        options=["wilson", "beta"], labels=[stats.METHODS["wilson"], stats.METHODS["beta"]],
+        name=SURVEY_CONTROLS["method"] + " "))
+    order = alt.param(name="answer_order", value="article", bind=alt.binding_select(
+        options=["article", "desc", "asc"],
+        labels=["as in the article", "largest share first", "smallest share first"],
+        name=SURVEY_CONTROLS["order"] + " "))
+
+    versions = list(_VERSIONS.values())
+    y = alt.Y("answer_label:N", title=None,
+              sort=alt.EncodingSortField(field="sort_key", op="min", order="ascending"),
+              axis=alt.Axis(labelLimit=320))
+    base = alt.Chart(df).transform_filter(
+        (alt.datum.level_pct == level) & (alt.datum.method == method)
+    ).transform_filter(
+        (shown == "both") | (alt.datum.version == shown)
+    ).transform_calculate(
+        sort_key=alt.expr.if_(order == "desc", -alt.datum.share_sort,
+                              alt.expr.if_(order == "asc", alt.datum.share_sort, alt.datum.answer_id)),
+        label=alt.expr.format(alt.datum.share, ".1f") + "%",
+    ).encode(
+        y=y,
+        yOffset=alt.YOffset("version_label:N", sort=versions, scale=alt.Scale(domain=versions, paddingInner=0.2)),
     )
-    chart = (base.mark_bar() + base.mark_text(align="left", dx=4).encode(
-        text=alt.Text("share_printed:Q", format=".1f"))).properties(
-        title="How do experts evaluate decentralization in Kazakhstan?", width=480, height=180)
-    desc = "Bar chart of the four answers: " + "; ".join(
-        f"{r.answer_label}: {r.share_printed:.1f}%" for r in df.itertuples()) + "."
+    x = alt.X("share:Q", title="Share of the experts (%)", scale=alt.Scale(domain=[0, 60]))
+    tooltip = [alt.Tooltip("answer_label:N", title="Answer"),
+               alt.Tooltip("version_label:N", title="Share"),
+               alt.Tooltip("share:Q", title="Share (%)", format=".1f"),
+               alt.Tooltip("count:Q", title="Count (edition's reconstruction)"),
+               alt.Tooltip("low:Q", title="Interval, low (%)", format=".1f"),
+               alt.Tooltip("high:Q", title="Interval, high (%)", format=".1f"),
+               alt.Tooltip("method_label:N", title="Method"),
+               alt.Tooltip("note:N", title="Note")]
+    shape = alt.Shape("version_label:N", title="Share", sort=versions,
+                      scale=alt.Scale(domain=versions, range=["diamond", "circle"]))
+    colour = alt.Color("version_label:N", title="Share", sort=versions,
+                       scale=alt.Scale(domain=versions, range=[theme.PALETTE[1], theme.PALETTE[0]]))
+    whisker = base.transform_filter(alt.datum.version == "recomputed").mark_rule(
+        color="#1a1a1a", strokeWidth=1.5).encode(
+        x=alt.X("low:Q", title="Share of the experts (%)", scale=alt.Scale(domain=[0, 60])), x2="high:Q",
+        tooltip=tooltip)
+    points = base.mark_point(filled=True, size=90, opacity=1).encode(
+        x=x, shape=shape, color=colour, tooltip=tooltip)
+    labels = base.mark_text(align="left", dx=8, fontSize=11).encode(
+        x=alt.X("label_x:Q", scale=alt.Scale(domain=[0, 60])), text=alt.Text("label_text:N")
+    ).transform_calculate(
+        label_x="datum.high != null ? datum.high : datum.share",
+        label_text=alt.expr.if_(alt.datum.version == "printed",
+                                "printed " + alt.datum.label + alt.expr.if_(
+                                    alt.datum.gap != 0,
+                                    " - gap " + alt.expr.format(alt.datum.gap, "+.1f")
+                                    + " points: no count out of " + alt.expr.toString(alt.datum.n)
+                                    + " gives this share", ""),
+                                "recomputed " + alt.datum.label + " (" + alt.expr.toString(alt.datum["count"])
+                                + " of " + alt.expr.toString(alt.datum.n) + ")"),
+    )
+    chart = alt.layer(whisker, points, labels).add_params(shown, level, method, order).properties(
+        title=alt.Title("How do the experts assess decentralization of power in Kazakhstan?",
+                        subtitle=[f"Expert survey, n = {n}. Diamonds: shares as printed; circles: "
+                                  f"count / {n}, with the chosen confidence interval."]),
+        width=520, height=alt.Step(30),
+    )
+    rec = stats.reconstruction(answers, n)
+    ci95 = stats.intervals(rec["count"], n, 0.95, "wilson")
+    parts = []
+    for r, c in zip(rec.itertuples(), ci95.itertuples()):
+        parts.append(f"{r.answer_label}: printed {r.share_printed:.1f}%, recomputed {r.share_recomputed:.1f}% "
+                     f"({r.count} of {n}), 95% Wilson interval {c.low:.1f} to {c.high:.1f}%")
+    gaps = rec.loc[~rec["reproduces"]]
+    gap_txt = "".join(f" No count out of {n} gives the printed {g.share_printed:.1f}% for '{g.answer_label}'; "
+                      f"the nearest attainable share is {g.nearest_share:.1f}%." for g in gaps.itertuples())
+    desc = ("Dot plot of the four answers to the survey question. " + "; ".join(parts) + "." + gap_txt)
     return show(chart, name="survey-shares", description=desc, data=df)
+
+
+def survey_intervals_static(answers: pd.DataFrame, n: int, level: float = 0.95, method: str = "wilson",
+                            highlight: str | None = None) -> ChartHTML:
+    """Recomputed shares with intervals for one level and method (used by the notebook explorer)."""
+    from . import stats
+
+    base = answers.sort_values("answer_id").reset_index(drop=True)
+    ci = stats.intervals(base["count"], n, level=level, method=method)
+    ci["answer_label"] = base["answer_label"]
+    ci["highlight"] = [("highlighted" if lab == highlight else "other") for lab in ci["answer_label"]]
+    order = ci["answer_label"].tolist()
+    enc = {"y": alt.Y("answer_label:N", sort=order, title=None)}
+    opacity = (alt.condition(alt.datum.highlight == "highlighted", alt.value(1), alt.value(0.35))
+               if highlight else alt.value(1))
+    rule = alt.Chart(ci).mark_rule(strokeWidth=2, color="#1a1a1a").encode(
+        x=alt.X("low:Q", title=f"Share of the experts (%), {level:.0%} {stats.METHODS[method]} interval",
+                scale=alt.Scale(domain=[0, 60])), x2="high:Q", opacity=opacity, **enc)
+    pts = alt.Chart(ci).mark_point(filled=True, size=90).encode(x="share:Q", opacity=opacity, **enc)
+    txt = alt.Chart(ci).mark_text(align="left", dx=8).encode(
+        x="high:Q", text=alt.Text("share:Q", format=".1f"), opacity=opacity, **enc)
+    chart = (rule + pts + txt).properties(
+        title=f"Survey shares (count / {n}) with {level:.0%} intervals", width=460, height=alt.Step(34))
+    desc = "; ".join(f"{r.answer_label}: {r.share:.1f}% ({r.low:.1f} to {r.high:.1f})" for r in ci.itertuples())
+    return show(chart, name="survey-intervals", description=desc, data=ci)
