@@ -272,6 +272,54 @@ def majority_check(counts: Sequence[int], n: int, level: float = 0.95, method: s
     return ci
 
 
+
+def sample_needed(share_a: float, share_b: float, level: float = 0.95, start: int = 2, stop: int = 5000) -> int | None:
+    """Smallest sample at which two shares of one sample, held fixed, differ significantly.
+
+    For each size ``N`` from ``start`` the counts are ``round(share * N / 100)`` and the two are
+    compared with McNemar's exact test (one comparison, no correction for multiplicity). The
+    test is discrete, so a slightly larger ``N`` can occasionally fail again; the answer is a
+    guide to the order of magnitude, not a power calculation. None if ``stop`` is reached.
+    """
+    alpha = 1 - level
+    for size in range(int(start), int(stop) + 1):
+        a, b = round(share_a * size / 100), round(share_b * size / 100)
+        if a + b == 0 or a + b > size:
+            continue
+        p = mcnemar([[0, a], [b, size - a - b]], exact=True).pvalue
+        if p < alpha:
+            return size
+    return None
+
+
+def support_summary(answers: pd.DataFrame, n: int, level: float = 0.95) -> dict:
+    """Plain-language results about what the sample supports, for the survey chapter.
+
+    Returns the pairwise table (``pairs``), the number of pairs and of supported pairs, the
+    largest difference with its interval and p-values, whether every answer's interval lies
+    below one half, and the sample size a gap as large as the largest one would need.
+    """
+    base = answers.sort_values("answer_id").reset_index(drop=True)
+    pairs = pairwise_differences(base["count"], n, base["answer_label"], level=level)
+    top = pairs.loc[pairs["diff"].idxmax()]
+    maj = majority_check(base["count"], n, level=level)
+    supported = pairs.loc[pairs["supported"]]
+    needed = sample_needed(100 * top["count_a"] / n, 100 * top["count_b"] / n, level=level)
+    return {
+        "pairs": pairs,
+        "n_pairs": int(len(pairs)),
+        "n_supported": int(len(supported)),
+        "n_overlapping": int(pairs["intervals_overlap"].sum()),
+        "top_a": str(top["answer_a"]), "top_b": str(top["answer_b"]),
+        "top_diff": float(top["diff"]), "top_low": float(top["diff_low"]), "top_high": float(top["diff_high"]),
+        "top_p": float(top["p_value"]), "top_p_adj": float(top["p_adjusted"]),
+        "min_p_adj": float(pairs["p_adjusted"].min()),
+        "all_below_half": bool(maj["below_half"].all()),
+        "max_high": float(maj["high"].max()),
+        "needed_n": needed,
+        "level": level,
+    }
+
 # --------------------------------------------------------------------------- notebook explorer
 
 def explorer(answers: pd.DataFrame, n: int):
