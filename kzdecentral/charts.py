@@ -127,7 +127,7 @@ SURVEY_CONTROLS = {
     "method": "Interval method",
     "order": "Order of answers",
 }
-_VERSIONS = {"printed": "As printed in the article", "recomputed": "Recomputed: count out of n"}
+_VERSIONS = {"printed": "As printed", "recomputed": "Recomputed from the count"}
 
 
 def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wilson", "beta")) -> pd.DataFrame:
@@ -223,19 +223,18 @@ def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
     ).transform_calculate(
         label_x="datum.high != null ? datum.high : datum.share",
         label_text=alt.expr.if_(alt.datum.version == "printed",
-                                "printed " + alt.datum.label + alt.expr.if_(
+                                alt.datum.label + " printed" + alt.expr.if_(
                                     alt.datum.gap != 0,
-                                    " - gap " + alt.expr.format(alt.datum.gap, "+.1f")
-                                    + " points: no count out of " + alt.expr.toString(alt.datum.n)
-                                    + " gives this share", ""),
-                                "recomputed " + alt.datum.label + " (" + alt.expr.toString(alt.datum["count"])
-                                + " of " + alt.expr.toString(alt.datum.n) + ")"),
+                                    ": not k/" + alt.expr.toString(alt.datum.n) + ", gap "
+                                    + alt.expr.format(alt.datum.gap, "+.1f"), ""),
+                                alt.datum.label + " = " + alt.expr.toString(alt.datum["count"])
+                                + "/" + alt.expr.toString(alt.datum.n)),
     )
     chart = alt.layer(whisker, points, labels).add_params(shown, level, method, order).properties(
         title=alt.Title("How do the experts assess decentralization of power in Kazakhstan?",
                         subtitle=[f"Expert survey, n = {n}. Diamonds: shares as printed; circles: "
                                   f"count / {n}, with the chosen confidence interval."]),
-        width=520, height=alt.Step(30),
+        width=400, height=alt.Step(28),
     )
     rec = stats.reconstruction(answers, n)
     ci95 = stats.intervals(rec["count"], n, 0.95, "wilson")
