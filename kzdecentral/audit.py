@@ -125,14 +125,50 @@ def first_rural_elections(timeline: pd.DataFrame) -> dict:
 
 # --------------------------------------------------------------------------- (c) citations
 
+_REF_TOKEN = re.compile(r"^\s*(\d+)\s*$")
+_SUFFIX_PAGES = re.compile(r"^\s*(\d+)\s*p\.?\s*$")
+
+
+def citation_readings(cited_as: str) -> dict:
+    """The reference numbers a bracketed citation can be read as citing.
+
+    ``"[16, p. 44-46]"`` cites 16 (pages marked by a leading ``p.``). ``"[15, 18 p.]"`` is
+    ambiguous: ``18 p.`` may be a page (or a page count) of 15, or a second reference, 18.
+    Returns ``{"refs": [...], "maybe_refs": [...]}``.
+    """
+    inner = str(cited_as).strip().strip("[]")
+    refs, maybe = [], []
+    for token in inner.split(","):
+        m = _REF_TOKEN.match(token)
+        if m:
+            refs.append(int(m.group(1)))
+            continue
+        m = _SUFFIX_PAGES.match(token)
+        if m and refs:  # a number followed by "p." after a reference number
+            maybe.append(int(m.group(1)))
+    return {"refs": refs, "maybe_refs": maybe}
+
+
 def citations_without_reference(citations: pd.DataFrame, references: pd.DataFrame) -> dict:
-    """Citations whose reference number is not in the reference list."""
+    """Citations that point, or can be read as pointing, to a reference number not in the list.
+
+    Checks the recorded ``ref_no`` and every number of the citation as printed (``cited_as``)
+    that can be read as a reference number (:func:`citation_readings`).
+    """
     known = {int(x) for x in references["ref_no"].dropna()}
-    cit = citations.copy()
-    cit["ref"] = cit["ref_no"].map(_int_or_none)
-    bad = cit.loc[cit["ref"].notna() & ~cit["ref"].isin(known)]
-    return {"ref_count": len(known), "missing": sorted({int(x) for x in bad["ref"]}),
-            "citations": bad.drop(columns="ref").reset_index(drop=True), "holds": len(bad) > 0}
+    rows = []
+    for r in citations.itertuples():
+        ref = _int_or_none(r.ref_no)
+        readings = citation_readings(getattr(r, "cited_as", "") or "")
+        candidates = ([ref] if ref is not None else []) + readings["refs"] + readings["maybe_refs"]
+        for c in sorted(set(candidates)):
+            if c not in known:
+                rows.append({"citation_id": r.citation_id, "cited_as": getattr(r, "cited_as", ""),
+                             "number": c, "certain": c == ref or c in readings["refs"],
+                             "section": r.section, "locator": r.locator})
+    table = pd.DataFrame(rows, columns=["citation_id", "cited_as", "number", "certain", "section", "locator"])
+    return {"ref_count": len(known), "missing": sorted(set(table["number"].astype(int))),
+            "cited_as": sorted(set(table["cited_as"])), "table": table, "holds": len(table) > 0}
 
 
 def uncited_references(citations: pd.DataFrame, references: pd.DataFrame) -> dict:
@@ -144,109 +180,182 @@ def uncited_references(citations: pd.DataFrame, references: pd.DataFrame) -> dic
 
 
 def _surnames(text: object) -> set[str]:
-    """Capitalised words that look like surnames (ASCII letters, three or more)."""
-    return {w.lower() for w in re.findall(r"\b([A-Z][a-z]{2,})\b", str(text if text is not None else ""))}
+    """Capitalised words that look like surnames (three letters or more, any script)."""
+    if text is None or (isinstance(text, float) and pd.isna(text)):
+        return set()
+    return {w.lower() for w in re.findall(r"\b([A-ZА-ЯЁӘҒҚҢӨҰҮҺІ][a-zа-яёәғқңөұүһі]{2,})\b", str(text))}
 
 
-def named_authors_not_in_references(citations: pd.DataFrame, references: pd.DataFrame,
-                                    section: str = "Research methods") -> dict:
-    """Authors the ``section`` names as the study's basis but the reference list does not hold.
+def _same_name(a: str, b: str) -> bool:
+    return a == b
 
-    Uses the citation rows of that section that name an author (column ``author`` when the
-    table has one, else the capitalised words of ``context``) and the ``authors`` column of
-    the references. A name counts as listed when the same surname, or one that differs only
-    in a final ``a`` (Burlakova/Burlakov), is among the references' authors; those near
-    matches are reported separately.
-    """
-    ref_names = set()
+
+def _variant(a: str, b: str) -> bool:
+    """Surnames that differ only by a final feminine ``a`` (Burlakova / Burlakov)."""
+    return a != b and (a == b + "a" or b == a + "a")
+
+
+def _reference_surnames(references: pd.DataFrame) -> set[str]:
+    names: set[str] = set()
     for a in references["authors"].dropna():
-        ref_names |= _surnames(a)
-    rows = citations.loc[citations["section"] == section]
-    col = "author" if "author" in rows.columns else "context"
-    missing, variants = [], []
-    seen: set[str] = set()
-    for r in rows.itertuples():
-        val = getattr(r, col)
-        if val is None or (isinstance(val, float) and pd.isna(val)):
-            continue
-        names = [str(val).strip()] if col == "author" else sorted(_surnames(val))
-        for name in names:
-            key = (_surnames(name) or {name.lower()})
-            sname = sorted(key)[0]
-            if sname in seen:
+        names |= _surnames(a)
+    return names
+
+
+def named_authors_not_in_references(method_authors: pd.DataFrame, references: pd.DataFrame) -> dict:
+    """Authors that Research methods names as the basis of the study, checked against the references.
+
+    ``missing``: surnames with no reference by an author of that name; ``variants``: names
+    that match a reference author only up to a final ``a`` (Burlakova / Burlakov).
+    """
+    ref_names = _reference_surnames(references)
+    missing, variants, listed = [], [], []
+    for r in method_authors.itertuples():
+        for name in sorted(_surnames(r.author_printed), key=str(r.author_printed).lower().find):
+            if name in ref_names:
+                listed.append(name.capitalize())
                 continue
-            seen.add(sname)
-            if sname in ref_names:
-                continue
-            near = [rn for rn in ref_names if sname.rstrip("a") == rn.rstrip("a")]
+            near = [rn for rn in ref_names if _variant(name, rn)]
             if near:
-                variants.append({"named_as": name, "in_references": near[0].capitalize()})
+                variants.append({"named_as": name.capitalize(), "in_references": near[0].capitalize()})
             else:
-                missing.append(name)
-    return {"missing": missing, "variants": pd.DataFrame(variants, columns=["named_as", "in_references"]),
+                missing.append(name.capitalize())
+    return {"named": len(method_authors), "missing": missing, "listed": listed,
+            "variants": pd.DataFrame(variants, columns=["named_as", "in_references"]),
             "holds": bool(missing or variants)}
 
 
-def citation_points_elsewhere(citations: pd.DataFrame, references: pd.DataFrame) -> dict:
-    """Citations whose context names an author who is not an author of the cited reference.
+def citation_points_elsewhere(citations: pd.DataFrame, references: pd.DataFrame,
+                              method_authors: pd.DataFrame | None = None) -> dict:
+    """Citations placed after a person's name when that person is not an author of the reference.
 
-    E.g. a bracketed number placed after one author's name while that reference is a law.
-    Only rows that name an author (column ``author``) and cite a reference that exists count.
+    The person is recognised in the citation's ``context`` among the surnames the article
+    names (the method authors and the references' authors).
     """
-    if "author" not in citations.columns:
-        return {"table": pd.DataFrame(), "holds": False, "available": False}
+    people = _reference_surnames(references)
+    if method_authors is not None:
+        for a in method_authors["author_printed"]:
+            people |= _surnames(a)
     refs = references.set_index(references["ref_no"].astype(int))
     rows = []
     for r in citations.itertuples():
         ref = _int_or_none(r.ref_no)
-        author = getattr(r, "author", None)
-        if ref is None or ref not in refs.index or author is None or pd.isna(author) or not str(author).strip():
+        if ref is None or ref not in refs.index:
             continue
-        ref_surnames = _surnames(refs.loc[ref, "authors"])
-        named = _surnames(author)
-        if named and not any(n.rstrip("a") == s.rstrip("a") for n in named for s in ref_surnames):
-            rows.append({"citation_id": r.citation_id, "author": author, "ref_no": ref,
-                         "ref_title": refs.loc[ref, "title"]})
-    table = pd.DataFrame(rows, columns=["citation_id", "author", "ref_no", "ref_title"])
-    return {"table": table, "holds": len(table) > 0, "available": True}
+        named = _surnames(r.context) & people
+        ref_auth = _surnames(refs.loc[ref, "authors"])
+        for name in sorted(named):
+            if not any(_same_name(name, s) or _variant(name, s) for s in ref_auth):
+                rows.append({"citation_id": r.citation_id, "cited_as": getattr(r, "cited_as", ""),
+                             "person": name.capitalize(), "ref_no": ref, "ref_title": refs.loc[ref, "title"],
+                             "ref_kind": refs.loc[ref, "kind"] if "kind" in refs.columns else ""})
+    table = pd.DataFrame(rows, columns=["citation_id", "cited_as", "person", "ref_no", "ref_title", "ref_kind"])
+    return {"table": table, "holds": len(table) > 0}
 
 
 # --------------------------------------------------------------------------- (d) unit labels
 
+def _unit_label(label: object) -> str:
+    """The name of a unit kind in a printed label: counts, names and level phrases removed."""
+    t = re.sub(r"\([^)]*\)", " ", str(label))
+    t = re.sub(r"\b(of )?the (first|second|third|fourth) level\b", " ", t, flags=re.I)
+    t = re.sub(r"^[\s\-–—:]+|[\s\-–—:,]+$", "", re.sub(r"\s+", " ", t))
+    return t.lower()
+
+
 def unit_labels_across_levels(admin_units: pd.DataFrame) -> dict:
-    """Unit labels (as printed) that the article gives at more than one level, with their counts."""
+    """Unit names that the article prints at more than one level, with the counts at each."""
     df = admin_units.copy()
-    df["label_key"] = df["label_as_printed"].map(_norm)
+    df["label_key"] = df["label_as_printed"].map(_unit_label)
     levels = df.groupby("label_key")["level"].nunique()
-    keys = levels[levels > 1].index
-    table = df.loc[df["label_key"].isin(keys), ["label_as_printed", "level", "count", "unit_type"]]
-    return {"labels": sorted(set(table["label_as_printed"])), "table": table.sort_values("level").reset_index(drop=True),
+    keys = sorted(levels[levels > 1].index)
+    table = df.loc[df["label_key"].isin(keys), ["label_key", "label_as_printed", "level", "count", "unit_type"]]
+    return {"labels": keys, "table": table.sort_values(["label_key", "level"]).reset_index(drop=True),
             "holds": len(table) > 0}
 
 
-# --------------------------------------------------------------------------- (e) lists in two places
+# --------------------------------------------------------------------------- (e) lists
 
-def _compare_lists(df: pd.DataFrame, label_col: str, where_col: str = "listed_in") -> dict:
-    places = sorted(df[where_col].dropna().unique())
-    sets = {p: set(df.loc[df[where_col] == p, label_col].map(_norm)) for p in places}
-    labels = {p: df.loc[df[where_col] == p, label_col].tolist() for p in places}
-    only = {}
-    if len(places) == 2:
-        a, b = places
-        only[a] = [x for x in labels[a] if _norm(x) not in sets[b]]
-        only[b] = [x for x in labels[b] if _norm(x) not in sets[a]]
-    return {"places": places, "sizes": {p: len(labels[p]) for p in places}, "only_in": only,
-            "holds": len(places) == 2 and any(only.values())}
+def numbering_gaps(df: pd.DataFrame, column: str = "number_printed") -> dict:
+    """Numbers missing from a printed numbered list (e.g. 1, 2, 4: 3 is missing)."""
+    nums = sorted({int(x) for x in df[column].map(_int_or_none).dropna()})
+    gaps = [k for k in range(1, (max(nums) if nums else 0) + 1) if k not in nums]
+    return {"numbers": nums, "gaps": gaps, "holds": bool(gaps)}
 
 
 def respondent_groups_differ(survey_groups: pd.DataFrame) -> dict:
-    """The respondent groups of the methodology section against those named with the results."""
-    return _compare_lists(survey_groups, "group")
+    """Respondent groups of the methodology against those named with the results.
+
+    Groups are matched on ``group_key`` (the edition's coding of what each wording means);
+    returns, for each list, the groups the other list lacks.
+    """
+    key = "group_key" if "group_key" in survey_groups.columns else "group"
+    places = sorted(survey_groups["listed_in"].dropna().unique())
+    keys = {p: set(survey_groups.loc[survey_groups["listed_in"] == p, key].map(_norm)) for p in places}
+    only = {}
+    for p in places:
+        others = set().union(*(keys[q] for q in places if q != p)) if len(places) > 1 else set()
+        rows = survey_groups.loc[(survey_groups["listed_in"] == p) & ~survey_groups[key].map(_norm).isin(others)]
+        only[p] = rows["group"].tolist()
+    sizes = {p: int((survey_groups["listed_in"] == p).sum()) for p in places}
+    return {"places": places, "sizes": sizes, "only_in": only,
+            "holds": len(places) > 1 and any(only.values())}
 
 
 def problems_lists_differ(problems: pd.DataFrame) -> dict:
-    """The problems listed with the results against those listed in the conclusion."""
-    return _compare_lists(problems, "problem")
+    """The problems listed with the results against those in the conclusion.
+
+    Items are paired through ``counterpart`` (the edition's pairing); an item without a
+    counterpart in the other list is reported as found in one list only.
+    """
+    ids = set(problems["problem_id"])
+    only: dict[str, list[str]] = {}
+    paired = 0
+    for r in problems.itertuples():
+        cp = getattr(r, "counterpart", None)
+        has = cp is not None and not (isinstance(cp, float) and pd.isna(cp)) and str(cp).strip() in ids
+        if has:
+            paired += 1
+        else:
+            only.setdefault(r.listed_in, []).append(r.problem)
+    places = sorted(problems["listed_in"].dropna().unique())
+    for p in places:
+        only.setdefault(p, [])
+    return {"places": places, "sizes": {p: int((problems["listed_in"] == p).sum()) for p in places},
+            "paired": paired // 2, "only_in": only, "holds": any(only.values())}
+
+
+def keyword_lists_differ(keywords: pd.DataFrame) -> dict:
+    """Keywords per language, and the English keywords with no counterpart in another language."""
+    sizes = keywords.groupby("lang").size().to_dict()
+    en = keywords.loc[keywords["lang"] == "en"]
+    missing = {}
+    for lang in sorted(set(keywords["lang"]) - {"en"}):
+        have = set(keywords.loc[keywords["lang"] == lang, "en_position"].map(_int_or_none).dropna())
+        missing[lang] = en.loc[~en["position"].map(_int_or_none).isin(have), "keyword"].tolist()
+    return {"sizes": {k: int(v) for k, v in sizes.items()}, "missing": missing,
+            "holds": len(set(sizes.values())) > 1 or any(missing.values())}
+
+
+#: How the results section attributes the survey (the text says one author ran it).
+SURVEY_ATTRIBUTION = "The author of this article conducted"
+
+
+def authorship(authors: pd.DataFrame) -> dict:
+    """The survey is credited to "the author" (singular), while the author list has several."""
+    n = int(len(authors))
+    return {"authors": n, "attribution": SURVEY_ATTRIBUTION, "holds": n > 1}
+
+
+def question_wording(survey: pd.DataFrame) -> dict:
+    """The survey question as worded in the text and in the caption of Figure 1."""
+    s = survey.iloc[0]
+    text, fig = str(s["question"]).strip().rstrip("?"), str(s.get("question_figure", "") or "").strip().rstrip("?")
+    if not fig or fig.lower() == "nan":
+        return {"text": text, "figure": None, "holds": False, "available": False}
+    tw, fw = _words(text), _words(fig)
+    return {"text": text, "figure": fig, "only_text": sorted(tw - fw), "only_figure": sorted(fw - tw),
+            "holds": tw != fw}
 
 
 # --------------------------------------------------------------------------- (f) dates and titles
@@ -256,91 +365,83 @@ def _digits_date(text: str) -> list[tuple[int, int, int]]:
     return [(int(d), int(m), int(y)) for d, m, y in re.findall(r"(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})", text)]
 
 
-def address_date(legal_acts: pd.DataFrame, references: pd.DataFrame, ref_no: int = 3,
-                 title_words: tuple[str, ...] = ("new", "reality")) -> dict:
-    """The date of the 2020 address as the text gives it against reference ``ref_no``.
+def _fmt_date(d: tuple[int, int, int]) -> str:
+    return f"{d[0]:02d}.{d[1]:02d}.{d[2]}"
 
-    The text side is the row of ``legal_acts`` whose title holds ``title_words``; the
-    reference side is every dd.mm.yyyy date in that reference's fields other than its access
-    date. Also reports whether the reference's URL carries a date (ddmmyyyy).
+
+def address_date(legal_acts: pd.DataFrame, references: pd.DataFrame, act_id: str = "address_2020") -> dict:
+    """Date (and title) of a document as the text gives it against the reference it is matched to.
+
+    The text side is the ``legal_acts`` row ``act_id`` (its ``date_printed`` and ``title``);
+    the reference side is the reference its ``ref_no`` names: every dd.mm.yyyy date in the
+    reference's details (the access date is a separate column and is not read) and its
+    title. Also reports a date written as ddmmyyyy in the reference's web address.
     """
-    acts = legal_acts.loc[legal_acts["title"].map(lambda t: all(w in _norm(t) for w in title_words))]
-    text_dates = []
-    for r in acts.itertuples():
-        text_dates += _digits_date(str(r.date_printed))
-    ref = references.loc[references["ref_no"].astype(int) == ref_no]
-    ref_dates, url_date = [], None
+    act = legal_acts.loc[legal_acts["act_id"] == act_id]
+    if not len(act):
+        return {"holds": False, "available": False}
+    a = act.iloc[0]
+    ref_no = _int_or_none(a.get("ref_no"))
+    ref = references.loc[references["ref_no"].astype(int) == ref_no] if ref_no is not None else references.iloc[0:0]
+    text_dates = {_fmt_date(d) for d in _digits_date(str(a["date_printed"]))}
+    ref_dates, url_date, ref_title = set(), None, None
     if len(ref):
         r = ref.iloc[0]
-        for col in ("year", "details", "title"):
-            if col in ref.columns and not pd.isna(r[col]):
-                ref_dates += _digits_date(str(r[col]))
+        ref_dates = {_fmt_date(d) for d in _digits_date(str(r.get("details", "")))}
         m = re.search(r"/(\d{2})(\d{2})(\d{4})", str(r.get("url", "")))
         if m:
-            url_date = (int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if "year" in ref.columns and _int_or_none(r["year"]) and not ref_dates:
-            ref_dates = [(0, 0, _int_or_none(r["year"]))]
-    fmt = lambda d: f"{d[0]:02d}.{d[1]:02d}.{d[2]}" if d[0] else str(d[2])  # noqa: E731
-    text_set, ref_set = {fmt(d) for d in text_dates}, {fmt(d) for d in ref_dates}
-    return {"text": sorted(text_set), "reference": sorted(ref_set),
-            "url_date": fmt(url_date) if url_date else None,
-            "acts": acts.reset_index(drop=True),
-            "holds": bool(text_set and ref_set and text_set != ref_set)}
+            url_date = f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
+        ref_title = str(r["title"])
+    title_differs = bool(ref_title) and not _words(a["title"]) <= _words(ref_title)
+    return {"act_title": str(a["title"]), "ref_no": ref_no, "ref_title": ref_title,
+            "text": sorted(text_dates), "reference": sorted(ref_dates), "url_date": url_date,
+            "date_differs": bool(text_dates and ref_dates and text_dates != ref_dates),
+            "title_differs": title_differs,
+            "holds": bool(text_dates and ref_dates and text_dates != ref_dates)}
 
 
-def law_title_mismatch(legal_acts: pd.DataFrame, references: pd.DataFrame, ref_no: int = 5,
-                       key_words: tuple[str, ...] = ("local", "self-government")) -> dict:
-    """The title of the law on local government in the text against its entry in the references.
+def titles_text_vs_references(legal_acts: pd.DataFrame, references: pd.DataFrame) -> dict:
+    """Documents whose title in the text does not match the title of the reference they are tied to.
 
-    Compares the quoted titles word by word (case ignored): the words only the text uses and
-    the words only the reference uses.
+    Uses ``title_in_text`` when the table has it (the wording of the running text), else
+    ``title``. A reference title that quotes the document's title (in quotation marks) is
+    compared on the quoted part. Small function words and case are ignored.
     """
-    acts = legal_acts.loc[legal_acts["title"].map(lambda t: all(w in _norm(t) for w in key_words))
-                          & (legal_acts["kind"].map(_norm).str.contains("law"))]
-    ref = references.loc[references["ref_no"].astype(int) == ref_no]
-    if not len(acts) or not len(ref):
-        return {"text_titles": [], "reference_title": None, "holds": False}
-    ref_title = str(ref.iloc[0]["title"])
-    m = re.search(r'"([^"]+)"', ref_title)
-    ref_core = m.group(1) if m else ref_title
-    titles = sorted(set(acts["title"]))
-    diffs = []
-    for t in titles:
-        tw, rw = _words(t), _words(ref_core)
+    col = "title_in_text" if "title_in_text" in legal_acts.columns else "title"
+    refs = references.set_index(references["ref_no"].astype(int))
+    rows = []
+    for a in legal_acts.drop_duplicates("act_id").itertuples():
+        ref = _int_or_none(getattr(a, "ref_no", None))
+        title = getattr(a, col)
+        if ref is None or ref not in refs.index or title is None or (isinstance(title, float) and pd.isna(title)):
+            continue
+        rt = str(refs.loc[ref, "title"])
+        m = re.search(r"[“\"]([^”\"]+)[”\"]", rt)
+        core = m.group(1) if m else rt
+        tw, rw = _words(title), _words(core)
         if tw != rw:
-            diffs.append({"text_title": t, "only_text": sorted(tw - rw), "only_reference": sorted(rw - tw)})
-    return {"text_titles": titles, "reference_title": ref_core, "differences": diffs, "holds": bool(diffs)}
+            rows.append({"act_id": a.act_id, "text_title": str(title), "ref_no": ref, "ref_title": rt,
+                         "only_text": ", ".join(sorted(tw - rw)), "only_reference": ", ".join(sorted(rw - tw))})
+    table = pd.DataFrame(rows, columns=["act_id", "text_title", "ref_no", "ref_title", "only_text", "only_reference"])
+    return {"column": col, "table": table, "holds": len(table) > 0}
 
 
 # --------------------------------------------------------------------------- findings not held as tables
 
-#: Inconsistencies in parts of the article that the data package does not tabulate.
+#: Inconsistencies in passages that the data package does not hold as fields.
 #: Evidence quotes are short; locators point to the article's sections.
 TEXT_FINDINGS = [
-    {"id": "akimat-powers-numbering", "category": "numbered list",
-     "finding": "The list of what local executive bodies are in charge of jumps from item 2 to item 4.",
-     "evidence": 'Discussion, paragraph after Article 3 of the Law: items "1)", "2)" and "4)", no item 3.',
-     "treatment": "The book gives the items as printed and notes that item 3 is missing; it does not guess it."},
-    {"id": "authorship", "category": "contradiction",
-     "finding": "The survey is ascribed to a single author, while the article has four.",
-     "evidence": 'Header: four authors; The results of the study: "The author of this article conducted" the survey.',
-     "treatment": "The book credits the survey to the article (all four authors) and notes the wording."},
-    {"id": "keywords-count", "category": "contradiction",
-     "finding": "The English keywords number ten; the Kazakh and Russian lists have nine each, without "
-                "the equivalent of \"efficiency\".",
-     "evidence": 'Abstracts: English keywords include "efficiency"; the Kazakh and Russian keyword lists do not.',
-     "treatment": "The abstracts chapter shows the three lists side by side as printed."},
+    {"id": "law-title-wording", "category": "titles",
+     "finding": "The running text names the main law differently from reference 5.",
+     "evidence": 'Research methods: "On Local Government and Self-Government"; reference 5: "On local public '
+                 'administration and self-government in the Republic of Kazakhstan".',
+     "treatment": "The legal acts table uses the reference's title and notes the text's wording."},
     {"id": "fourth-level-budget", "category": "contradiction",
      "finding": "The results say settlements have no budget of their own at the fourth level; the "
                 "conclusion says independent fourth-level budgets have been introduced.",
      "evidence": 'The results of the study: "there is no own budget"; Conclusion, item 3: independent budgets '
                  'of "the fourth level have been introduced".',
      "treatment": "Both statements are reported with their sections; the book does not decide between them."},
-    {"id": "figure-1-missing", "category": "missing content",
-     "finding": "Figure 1 has a caption but no figure in the text, and its caption words the survey "
-                "question differently from the sentence that reports it.",
-     "evidence": 'The results of the study: "how do you assess" in the text, "How do you evaluate" in the caption.',
-     "treatment": "The survey chapter rebuilds Figure 1 from the data package."},
 ]
 
 
@@ -370,41 +471,55 @@ FINDINGS: list[Finding] = [
     Finding("shares-sum", "survey", "The four printed shares do not add up to 100 %",
             ("survey_answers",), lambda t: share_total(t["survey_answers"]),
             "Shown as printed beside the shares recomputed from the counts (survey chapter)."),
-    Finding("share-unattainable", "survey", "A printed share is not possible with 69 respondents",
+    Finding("share-unattainable", "survey", "A printed share is not possible with the sample size",
             ("survey_answers", "survey"), lambda t: unattainable_shares(t["survey_answers"], _n(t)),
             "The data package records the nearest possible count, which is also the remainder; "
             "flagged reproduces_printed = false."),
+    Finding("question-wording", "survey", "The survey question is worded differently in the text and in Figure 1",
+            ("survey",), lambda t: question_wording(t["survey"]),
+            "Both wordings are kept in the survey table; the book quotes the text's."),
+    Finding("authorship", "contradiction", "The survey is credited to one author; the article has several",
+            ("authors",), lambda t: authorship(t["authors"]),
+            "The book credits the survey to the article and its authors and notes the wording."),
+    Finding("keywords", "contradiction", "The keyword lists differ between the three languages",
+            ("keywords",), lambda t: keyword_lists_differ(t["keywords"]),
+            "The keywords table keeps all three lists as printed, aligned on the English list."),
     Finding("first-rural-elections", "dates", "Year of the first elections of rural akims",
             ("timeline",), lambda t: first_rural_elections(t["timeline"]),
             "The timeline keeps both statements, each with its section; neither is corrected."),
-    Finding("citation-missing-reference", "citations", "A citation points to a reference that does not exist",
+    Finding("address-date", "dates", "Date of the 2020 address, text against its reference",
+            ("legal_acts", "references"), lambda t: address_date(t["legal_acts"], t["references"]),
+            "Both dates are given as printed; the date in the reference's web address is pointed out."),
+    Finding("titles", "titles", "Document titles in the text that differ from their reference",
+            ("legal_acts", "references"), lambda t: titles_text_vs_references(t["legal_acts"], t["references"]),
+            "Titles are quoted as printed in each place."),
+    Finding("citation-missing-reference", "citations", "A citation can be read as pointing to a reference that does not exist",
             ("citations", "references"), lambda t: citations_without_reference(t["citations"], t["references"]),
-            "The citation is kept as printed with a note; it is not linked to any entry."),
+            "The citations table records the reading it takes and flags the ambiguity."),
     Finding("uncited-references", "citations", "References never cited in the text",
             ("citations", "references"), lambda t: uncited_references(t["citations"], t["references"]),
             "Listed in the references chapter like the others."),
-    Finding("named-authors-unlisted", "citations", "Authors named as the basis of the study but absent from the references",
-            ("citations", "references"), lambda t: named_authors_not_in_references(t["citations"], t["references"]),
+    Finding("named-authors-unlisted", "citations", "Authors named as the basis of the study but not in the references",
+            ("method_authors", "references"),
+            lambda t: named_authors_not_in_references(t["method_authors"], t["references"]),
             "The methods chapter names them as the article does and says that no entry exists; "
-            "near-matching spellings are pointed out."),
-    Finding("citation-other-author", "citations", "A bracketed number follows an author who is not the cited reference's author",
-            ("citations", "references"), lambda t: citation_points_elsewhere(t["citations"], t["references"]),
+            "spelling variants are pointed out."),
+    Finding("citation-other-author", "citations", "A citation number follows a name that is not the reference's author",
+            ("citations", "references", "method_authors"),
+            lambda t: citation_points_elsewhere(t["citations"], t["references"], t.get("method_authors")),
             "Kept as printed with a note."),
-    Finding("unit-labels", "numbers", "One unit label at two levels, with different counts",
+    Finding("unit-labels", "numbers", "One unit name at two levels, with different counts",
             ("admin_units",), lambda t: unit_labels_across_levels(t["admin_units"]),
             "The units table keeps the printed label and adds the edition's unit type and a note."),
+    Finding("akimat-powers-numbering", "numbered list", "A numbered list skips a number",
+            ("akimat_powers",), lambda t: numbering_gaps(t["akimat_powers"]),
+            "The items are given as printed with their numbers; the missing item is not guessed."),
     Finding("respondent-groups", "contradiction", "Respondent groups listed twice, differently",
             ("survey_groups",), lambda t: respondent_groups_differ(t["survey_groups"]),
             "Both lists are kept (listed_in = methodology | results) and shown side by side."),
     Finding("problems-lists", "contradiction", "Problems listed twice, differently",
             ("problems",), lambda t: problems_lists_differ(t["problems"]),
-            "Both lists are kept (listed_in = results | conclusion) and compared."),
-    Finding("address-date", "dates", "Date of the address \"Kazakhstan in a new reality: time in action\"",
-            ("legal_acts", "references"), lambda t: address_date(t["legal_acts"], t["references"]),
-            "Both dates are given as printed; the reference's web address is pointed out."),
-    Finding("law-title", "titles", "Title of the law on local government, text against reference 5",
-            ("legal_acts", "references"), lambda t: law_title_mismatch(t["legal_acts"], t["references"]),
-            "Titles are quoted as printed in each place."),
+            "Both lists are kept (listed_in = results | conclusion), paired where they match."),
 ]
 
 
@@ -422,7 +537,7 @@ def summary(tables: dict) -> pd.DataFrame:
     """
     rows = []
     for f in FINDINGS:
-        needed = [t for t in f.tables if t != "survey"]  # survey only supplies n, with a fallback
+        needed = list(f.tables)
         holds = None
         if all(t in tables for t in needed):
             try:
@@ -442,7 +557,7 @@ def status(result: dict) -> str:
     """A short status for the chapter: whether the finding is present in the data in force."""
     if result.get("available") is False:
         return "not checked: the data package does not record the needed column"
-    return "present in the data" if result.get("holds") else "not found in the data (resolved)"
+    return "present in the data" if result.get("holds") else "not found in the data"
 
 
 def listing(items, conj: str = "and", quote: bool = False) -> str:

@@ -352,7 +352,7 @@ def explorer(answers: pd.DataFrame, n: int):
                                                    highlight=highlight.value or None))
             ci = intervals(answers.sort_values("answer_id")["count"], n, level=level.value, method=method.value)
             ci.insert(0, "answer", labels)
-            display(ci.round(1))
+            display(ci[["answer", "count", "share", "low", "high"]].round(1))
 
     for control in (level, method, highlight):
         control.observe(redraw, names="value")
