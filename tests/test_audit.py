@@ -13,10 +13,15 @@ TABLES = ["survey", "survey_answers", "survey_groups", "authors", "keywords", "t
           "references", "method_authors", "admin_units", "akimat_powers", "problems", "legal_acts"]
 
 
-@pytest.fixture()
-def tables() -> dict[str, pd.DataFrame]:
-    """Fresh copies for every test, so a test may alter them."""
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, pd.DataFrame]:
     return {name: data.load(name) for name in TABLES}
+
+
+@pytest.fixture()
+def tables(loaded) -> dict[str, pd.DataFrame]:
+    """Fresh copies for every test, so a test may alter them."""
+    return {name: df.copy(deep=True) for name, df in loaded.items()}
 
 
 # ----------------------------------------------------------------- every computed finding holds
