@@ -133,8 +133,9 @@ _VERSIONS = {"printed": "As printed", "recomputed": "Recomputed from the count"}
 def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wilson", "beta")) -> pd.DataFrame:
     """Long table behind the survey figure: answer x version x level x method.
 
-    ``version`` is ``printed`` (the share as the article prints it; no interval, since the
-    article gives no counts) or ``recomputed`` (``100 count / n`` with its interval).
+    ``version`` is ``printed`` (the share as the article prints it) or ``recomputed``
+    (``100 count / n``). The interval (``low``, ``high``) belongs to the answer: it is computed
+    from the count, so both rows of an answer carry the same one.
     """
     from . import stats
 
@@ -152,10 +153,11 @@ def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wil
                   "method_label": g.method_label, "share_sort": float(r["share_recomputed"]),
                   "gap": float(r["gap"]), "note": note}
         rows.append({**common, "version": "printed", "version_label": _VERSIONS["printed"],
-                     "share": float(r["share_printed"]), "low": None, "high": None})
+                     "share": float(r["share_printed"]), "low": float(g.low),
+                     "high": float(g.high)})
         rows.append({**common, "version": "recomputed", "version_label": _VERSIONS["recomputed"],
-                     "share": float(r["share_recomputed"]), "low": round(float(g.low), 2),
-                     "high": round(float(g.high), 2)})
+                     "share": float(r["share_recomputed"]), "low": float(g.low),
+                     "high": float(g.high)})
     return pd.DataFrame(rows)
 
 
@@ -187,19 +189,19 @@ def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
     y = alt.Y("answer_label:N", title=None,
               sort=alt.EncodingSortField(field="sort_key", op="min", order="ascending"),
               axis=alt.Axis(labelLimit=320))
+    rows = [versions[0], "interval", versions[1]]  # diamond above, interval line, circle below
+    y_offset = alt.YOffset("row:N", sort=rows, scale=alt.Scale(domain=rows, paddingOuter=0.4))
+    x_scale = alt.Scale(domain=[0, 60])
+    # every layer: the chosen level and method; the sort key follows the order control
     base = alt.Chart(df).transform_filter(
         (alt.datum.level_pct == level) & (alt.datum.method == method)
-    ).transform_filter(
-        (shown == "both") | (alt.datum.version == shown)
     ).transform_calculate(
         sort_key=alt.expr.if_(order == "desc", -alt.datum.share_sort,
                               alt.expr.if_(order == "asc", alt.datum.share_sort, alt.datum.answer_id)),
         label=alt.expr.format(alt.datum.share, ".1f") + "%",
-    ).encode(
-        y=y,
-        yOffset=alt.YOffset("version_label:N", sort=versions, scale=alt.Scale(domain=versions, paddingInner=0.2)),
+        interval=alt.expr.format(alt.datum.low, ".1f") + "-" + alt.expr.format(alt.datum.high, ".1f"),
+        row=alt.datum.version_label,
     )
-    x = alt.X("share:Q", title="Share of the experts (%)", scale=alt.Scale(domain=[0, 60]))
     tooltip = [alt.Tooltip("answer_label:N", title="Answer"),
                alt.Tooltip("version_label:N", title="Share"),
                alt.Tooltip("share:Q", title="Share (%)", format=".1f"),
@@ -212,29 +214,31 @@ def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
                       scale=alt.Scale(domain=versions, range=["diamond", "circle"]))
     colour = alt.Color("version_label:N", title="Share", sort=versions,
                        scale=alt.Scale(domain=versions, range=[theme.PALETTE[1], theme.PALETTE[0]]))
-    whisker = base.transform_filter(alt.datum.version == "recomputed").mark_rule(
-        color="#1a1a1a", strokeWidth=1.5).encode(
-        x=alt.X("low:Q", title="Share of the experts (%)", scale=alt.Scale(domain=[0, 60])), x2="high:Q",
+    # the interval belongs to the answer (it comes from the count): one line per answer,
+    # drawn whichever shares are shown
+    whisker = base.transform_filter(alt.datum.version == "recomputed").transform_calculate(
+        row="'interval'").mark_rule(color="#1a1a1a", strokeWidth=1.5).encode(
+        y=y, yOffset=y_offset, x=alt.X("low:Q", title="Share of the experts (%)", scale=x_scale), x2="high:Q",
         tooltip=tooltip)
-    points = base.mark_point(filled=True, size=90, opacity=1).encode(
-        x=x, shape=shape, color=colour, tooltip=tooltip)
-    labels = base.mark_text(align="left", dx=8, fontSize=11).encode(
-        x=alt.X("label_x:Q", scale=alt.Scale(domain=[0, 60])), text=alt.Text("label_text:N")
+    shown_rows = base.transform_filter((shown == "both") | (alt.datum.version == shown))
+    points = shown_rows.mark_point(filled=True, size=90, opacity=1).encode(
+        y=y, yOffset=y_offset, x=alt.X("share:Q", scale=x_scale), shape=shape, color=colour, tooltip=tooltip)
+    labels = shown_rows.mark_text(align="left", dx=8, fontSize=11).encode(
+        y=y, yOffset=y_offset, x=alt.X("high:Q", scale=x_scale), text=alt.Text("label_text:N")
     ).transform_calculate(
-        label_x="datum.high != null ? datum.high : datum.share",
         label_text=alt.expr.if_(alt.datum.version == "printed",
                                 alt.datum.label + " printed" + alt.expr.if_(
                                     alt.datum.gap != 0,
                                     ": not k/" + alt.expr.toString(alt.datum.n) + ", gap "
                                     + alt.expr.format(alt.datum.gap, "+.1f"), ""),
                                 alt.datum.label + " = " + alt.expr.toString(alt.datum["count"])
-                                + "/" + alt.expr.toString(alt.datum.n)),
+                                + "/" + alt.expr.toString(alt.datum.n) + " (" + alt.datum.interval + ")"),
     )
     chart = alt.layer(whisker, points, labels).add_params(shown, level, method, order).properties(
         title=alt.Title("How do the experts assess decentralization of power in Kazakhstan?",
                         subtitle=[f"Expert survey, n = {n}. Diamonds: shares as printed; circles: "
-                                  f"count / {n}, with the chosen confidence interval."]),
-        width=400, height=alt.Step(28),
+                                  f"count / {n}. Line: confidence interval from the count."]),
+        width=400, height=300,
     )
     rec = stats.reconstruction(answers, n)
     ci95 = stats.intervals(rec["count"], n, 0.95, "wilson")
