@@ -276,3 +276,271 @@ def survey_intervals_static(answers: pd.DataFrame, n: int, level: float = 0.95, 
         title=f"Survey shares (count / {n}) with {level:.0%} intervals", width=460, height=alt.Step(34))
     desc = "; ".join(f"{r.answer_label}: {r.share:.1f}% ({r.low:.1f} to {r.high:.1f})" for r in ci.itertuples())
     return show(chart, name="survey-intervals", description=desc, data=ci)
+
+
+# --- Chapters: history, international, recommendations ---
+
+import textwrap as _textwrap
+
+#: How precisely the article dates an event, in the words of the chart's legend.
+PRECISION_LABELS = {
+    "day": "exact day printed",
+    "month": "month printed (no day)",
+    "year": "year only printed",
+    "period": "span of time printed",
+}
+
+
+def _wrap(text: str, width: int) -> str:
+    """Text broken into lines of at most ``width`` characters, joined by newlines (Vega lineBreak)."""
+    return "\n".join(_textwrap.wrap(str(text), width)) or ""
+
+
+def _int_or_none(value) -> int | None:
+    return None if value is None or pd.isna(value) or value == "" else int(value)
+
+
+def timeline_spans(timeline: pd.DataFrame) -> pd.DataFrame:
+    """One row per event with the span of time its printed date covers.
+
+    A date printed to the day is one day long; a month-only date covers its month; a year-only
+    date covers the whole year; a period runs from the start of its first year (or month, when
+    printed) to the end of ``end_year`` (or of ``end_month``). Nothing is made more precise than
+    the article prints it.
+    """
+    rows = []
+    for r in timeline.itertuples(index=False):
+        year = int(r.year)
+        prec = str(r.precision)
+        month, day = _int_or_none(r.month), _int_or_none(r.day)
+        if prec == "day":
+            start = pd.Timestamp(year, month, day)
+            end = start
+        elif prec == "month":
+            start = pd.Timestamp(year, month, 1)
+            end = start + pd.offsets.MonthEnd(0)
+        elif prec == "period":
+            start = pd.Timestamp(year, month or 1, 1)
+            end_month = _int_or_none(getattr(r, "end_month", None))
+            end = pd.Timestamp(int(r.end_year), end_month or 12, 1) + pd.offsets.MonthEnd(0)
+        else:  # year
+            start = pd.Timestamp(year, 1, 1)
+            end = pd.Timestamp(year, 12, 31)
+        rows.append({
+            "event_id": str(r.event_id),
+            "event": str(r.event),
+            "date_printed": str(r.date_printed),
+            "precision": prec,
+            "precision_label": PRECISION_LABELS.get(prec, prec),
+            "start": start.strftime("%Y-%m-%d"),
+            "end": end.strftime("%Y-%m-%d"),
+            "section": str(r.section),
+            "locator": str(r.locator),
+        })
+    df = pd.DataFrame(rows).sort_values(["start", "end", "event_id"], kind="stable").reset_index(drop=True)
+    df["label"] = [f"{d} · {_shorten(e, 60)}" for d, e in zip(df["date_printed"], df["event"])]
+    return df
+
+
+def _shorten(text: str, width: int) -> str:
+    return _textwrap.shorten(str(text), width=width, placeholder="…")
+
+
+def history_timeline(timeline: pd.DataFrame, country: str = "Kazakhstan") -> ChartHTML:
+    """The stages of decentralization on a time axis, each date only as precise as printed.
+
+    Day-precise dates are diamonds; a year-only date is a bar over its whole year, a period a
+    bar over its years; the legend and the label text (which repeats the printed date) say
+    which is which, so colour is never the only cue.
+    """
+    if "country" in timeline.columns:
+        timeline = timeline[timeline["country"] == country]
+    df = timeline_spans(timeline)
+    first, last = int(df["start"].str[:4].min()), int(df["end"].str[:4].max())
+    order = df["label"].tolist()
+    present = [p for p in PRECISION_LABELS if p in set(df["precision"])]
+    legend_domain = [PRECISION_LABELS[p] for p in present]
+    y = alt.Y("label:N", sort=order, title=None, axis=alt.Axis(labelLimit=460))
+    tooltip = [alt.Tooltip("date_printed:N", title="Date as printed"),
+               alt.Tooltip("precision_label:N", title="Precision"),
+               alt.Tooltip("event:N", title="Event"),
+               alt.Tooltip("section:N", title="Article section"),
+               alt.Tooltip("locator:N", title="Where")]
+    colour = alt.Color("precision_label:N", title="How the date is printed",
+                       scale=alt.Scale(domain=legend_domain),
+                       legend=alt.Legend(orient="bottom", direction="horizontal"))
+    bar_path = "M-1,-0.4H1V0.4H-1Z"
+    shape = alt.Shape("precision_label:N", title="How the date is printed",
+                      scale=alt.Scale(domain=legend_domain,
+                                      range=["diamond" if p == "day" else bar_path for p in present]),
+                      legend=alt.Legend(orient="bottom", direction="horizontal"))
+    base = alt.Chart(df)
+    spans = base.transform_filter(alt.datum.precision != "day").mark_bar(height=9, cornerRadius=2).encode(
+        x=alt.X("start:T", title="Year", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}),
+                scale=alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-01-01"])),
+        x2="end:T", y=y, color=colour, shape=shape, tooltip=tooltip)
+    points = base.transform_filter(alt.datum.precision == "day").mark_point(
+        shape="diamond", size=120, filled=True, opacity=1).encode(
+        x="start:T", y=y, color=colour, shape=shape, tooltip=tooltip)
+    chart = (spans + points).properties(
+        title=alt.Title(f"Stages of decentralization in {country}, {first}–{last}",
+                        subtitle="Diamonds: exact day printed; bars: the whole year or period the article gives"),
+        width=360, height=alt.Step(26))
+    parts = []
+    for r in df.itertuples():
+        parts.append(f"{r.date_printed} ({r.precision_label}): {r.event}")
+    desc = ("Timeline of the events the article names, earliest first, each shown only as precisely as "
+            "the article dates it. " + "; ".join(parts) + ".")
+    data = df[["event_id", "date_printed", "precision", "start", "end", "event", "section", "locator"]]
+    return show(chart, name="history-timeline", description=desc, data=data)
+
+
+#: Text shown in a tier cell whose name the article does not print.
+UNNAMED_TIER = "tier not named in the article"
+
+
+def tier_grid(intl_tiers: pd.DataFrame, intl_facts: pd.DataFrame, admin_units: pd.DataFrame,
+              gov_levels: pd.DataFrame) -> pd.DataFrame:
+    """Kazakhstan's, Poland's and Turkey's tiers in one table, ranked from the top (1 = highest).
+
+    * Kazakhstan: the three levels of ``admin_units`` (the unit types printed for each level),
+      with the bodies of ``gov_levels`` as the head;
+    * Poland: the ``intl_tiers`` rows; their ``tier_no`` counts from the commune upward, so the
+      rank from the top is reversed;
+    * Turkey: the article counts the tiers (``intl_facts`` ``tr_tiers``) but names none, so each
+      tier gets an empty name, never an invented one.
+    """
+    rows = []
+    for level, units in admin_units.groupby("level", sort=True):
+        bodies = gov_levels[gov_levels["level"] == level]["body"].tolist()
+        rows.append({"country": "Kazakhstan", "rank": int(level),
+                     "tier": "; ".join(units["unit_type"].astype(str)),
+                     "kazakh_equivalent": "", "head": "; ".join(bodies),
+                     "source": "admin_units, gov_levels"})
+    pl = intl_tiers[intl_tiers["country"] == "Poland"].copy()
+    top = int(pl["tier_no"].max())
+    for r in pl.itertuples(index=False):
+        rows.append({"country": "Poland", "rank": top + 1 - int(r.tier_no), "tier": str(r.tier),
+                     "kazakh_equivalent": str(r.kazakh_equivalent), "head": str(r.head_printed),
+                     "source": f"intl_tiers {r.tier_id}"})
+    tr = intl_facts[(intl_facts["country"] == "Turkey") & (intl_facts["fact_id"] == "tr_tiers")]
+    tr_unit = intl_tiers[intl_tiers["country"] == "Turkey"]
+    head = str(tr_unit["head_printed"].iloc[0]) if len(tr_unit) else ""
+    for k in range(1, int(tr["value"].iloc[0]) + 1 if len(tr) else 1):
+        rows.append({"country": "Turkey", "rank": k, "tier": "", "kazakh_equivalent": "",
+                     "head": f"{head} of each belediye (municipality)" if head else "",
+                     "source": "intl_facts tr_tiers"})
+    return pd.DataFrame(rows)
+
+
+def tiers_side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakhstan", "Poland", "Turkey")) -> ChartHTML:
+    """The tiers of local government of several countries as a labelled grid, highest on top.
+
+    ``grid`` is the output of :func:`tier_grid`. Each cell names the tier as printed (head and
+    rough Kazakh counterpart in the tooltip). Tiers the article counts but does not name are
+    drawn with a dashed outline and the words "tier not named in the article".
+    """
+    df = grid[grid["country"].isin(countries)].copy()
+    df["tier"] = df["tier"].fillna("").astype(str)
+    df["named"] = df["tier"].str.strip() != ""
+    df["cell_text"] = [_wrap(t if n else UNNAMED_TIER, 30) for t, n in zip(df["tier"], df["named"])]
+    for col in ("kazakh_equivalent", "head"):
+        df[col] = df[col].fillna("").astype(str).replace("", "not stated")
+    df["named_label"] = df["named"].map({True: "named in the article", False: "counted, not named"})
+    df = df.sort_values(["country", "rank"]).reset_index(drop=True)
+    order = [c for c in countries if c in set(df["country"])]
+    x = alt.X("country:N", sort=order, title=None,
+              axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", labelFontSize=13))
+    y = alt.Y("rank:O", title="Tier, counted from the top (1 = highest)", sort="ascending")
+    tooltip = [alt.Tooltip("country:N", title="Country"), alt.Tooltip("rank:O", title="Tier from the top"),
+               alt.Tooltip("tier:N", title="Tier as printed"),
+               alt.Tooltip("kazakh_equivalent:N", title="Rough Kazakh equivalent"),
+               alt.Tooltip("head:N", title="Head or bodies"), alt.Tooltip("named_label:N", title="Name")]
+    base = alt.Chart(df).encode(x=x, y=y, tooltip=tooltip)
+    domain = ["named in the article", "counted, not named"]
+    cells = base.mark_rect(stroke="#444444", strokeWidth=1.2, cornerRadius=3).encode(
+        fill=alt.Fill("named_label:N", title="Tier", scale=alt.Scale(domain=domain, range=["#cfe3f2", "#ffffff"])),
+        strokeDash=alt.StrokeDash("named_label:N", title="Tier",
+                                  scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]])))
+    # one text mark per line, shifted so that the block of lines is centred in its cell
+    # (with a y offset, a band scale places marks at the start of the band, hence step / 2)
+    step = 84
+    lines = []
+    for r in df.itertuples(index=False):
+        parts = r.cell_text.split("\n")
+        for i, line in enumerate(parts):
+            lines.append({"country": r.country, "rank": r.rank, "line": line, "named": r.named,
+                          "offset": step / 2 + (i - (len(parts) - 1) / 2) * 15})
+    lines = pd.DataFrame(lines)
+    text_base = alt.Chart(lines).encode(x=x, y=y, yOffset=alt.YOffset("offset:Q", scale=None), text="line:N")
+    text_named = text_base.transform_filter(alt.datum.named).mark_text(fontSize=12, baseline="middle")
+    text_unnamed = text_base.transform_filter(~alt.datum.named).mark_text(
+        fontSize=11, baseline="middle", fontStyle="italic", color="#444444")
+    chart = alt.layer(cells, text_named, text_unnamed).properties(
+        title=alt.Title("Tiers of local government: " + ", ".join(order[:-1]) + " and " + order[-1],
+                        subtitle="As printed in the article, highest tier on top"),
+        width=alt.Step(215), height=alt.Step(step))
+    parts = []
+    for c in order:
+        sub = df[df["country"] == c]
+        names = [t if n else "not named" for t, n in zip(sub["tier"], sub["named"])]
+        parts.append(f"{c}, {len(sub)} tiers from the top down: " + " | ".join(names))
+    desc = "Grid of local-government tiers as the article prints them. " + "; ".join(parts) + "."
+    if (~df["named"]).any():
+        desc += " Tiers marked not named are counted by the article without a name."
+    data = df[["country", "rank", "tier", "kazakh_equivalent", "head", "source"]]
+    return show(chart, name="intl-tiers", description=desc, data=data)
+
+
+def coding_matrix(coding: pd.DataFrame, recommendations: pd.DataFrame, problems: pd.DataFrame) -> ChartHTML:
+    """Which problem each recommendation answers, as coded by this edition.
+
+    ``coding`` has one row per (rec_id, problem_id) pair that the edition codes as answered,
+    with the ``basis`` (the words of the recommendation the coding rests on). Every pair of a
+    recommendation and a problem is drawn: coded pairs get a filled dot and the word "yes",
+    the rest stay empty, so the answer is read from marks and text, not from colour.
+    """
+    recs = recommendations.sort_values("rec_id")
+    probs = problems.copy()
+    probs["list_order"] = probs["listed_in"].map({"results": 0, "conclusion": 1})
+    probs = probs.sort_values(["list_order", "position"] if "position" in probs else ["list_order", "problem_id"])
+    grid = probs.merge(recs, how="cross")
+    grid = grid.merge(coding[["rec_id", "problem_id", "basis"]], on=["rec_id", "problem_id"], how="left")
+    grid["answered"] = grid["basis"].notna()
+    grid["answer_text"] = grid["answered"].map({True: "yes", False: ""})
+    grid["basis"] = grid["basis"].fillna("no explicit link in the recommendation's wording")
+    grid["rec_label"] = [f"Recommendation {int(i)}: {_shorten(t, 46)}"
+                         for i, t in zip(grid["rec_id"], grid["recommendation"])]
+    grid["problem_label"] = [f"{pid} ({lst}): {_shorten(p, 58)}"
+                             for pid, lst, p in zip(grid["problem_id"], grid["listed_in"], grid["problem"])]
+    rec_order = list(dict.fromkeys(grid.sort_values("rec_id")["rec_label"]))
+    prob_order = [lab for pid in probs["problem_id"] for lab in
+                  dict.fromkeys(grid[grid["problem_id"] == pid]["problem_label"])]
+    tooltip = [alt.Tooltip("rec_label:N", title="Recommendation"),
+               alt.Tooltip("problem_label:N", title="Problem"),
+               alt.Tooltip("answer_text:N", title="Answered (this edition's coding)"),
+               alt.Tooltip("basis:N", title="Basis of the coding")]
+    base = alt.Chart(grid).encode(
+        x=alt.X("rec_label:N", sort=rec_order, title="Recommendation of the conclusion",
+                axis=alt.Axis(labelAngle=0, labelLimit=170, orient="top",
+                              labelExpr="split(datum.label, ': ')[0]")),
+        y=alt.Y("problem_label:N", sort=prob_order, title=None, axis=alt.Axis(labelLimit=460)),
+        tooltip=tooltip)
+    frame = base.mark_rect(fill="white", stroke="#bbbbbb")
+    dots = base.transform_filter(alt.datum.answered).mark_circle(size=260, opacity=1, color=theme.PRIMARY)
+    text = base.transform_filter(alt.datum.answered).mark_text(dx=22, align="left").encode(text="answer_text:N")
+    chart = (frame + dots + text).properties(
+        title=alt.Title("Which problems do the recommendations answer? (this edition's coding)",
+                        subtitle=["Rows: problems as listed in the results (r) and in the conclusion (c)",
+                                  "Dot and 'yes': the recommendation's wording addresses the problem"]),
+        width=alt.Step(130), height=alt.Step(30))
+    parts = []
+    for r in recs.itertuples():
+        hit = grid[(grid["rec_id"] == r.rec_id) & grid["answered"]]["problem_id"].tolist()
+        parts.append(f"recommendation {int(r.rec_id)} answers {', '.join(hit) if hit else 'none'}")
+    unanswered = [p for p in probs["problem_id"] if not grid[(grid["problem_id"] == p) & grid["answered"]].shape[0]]
+    desc = ("Matrix of the article's recommendations against the problems it lists, coded by this edition: "
+            + "; ".join(parts) + ". Problems no recommendation answers: "
+            + (", ".join(unanswered) if unanswered else "none") + ".")
+    data = grid[["rec_id", "problem_id", "listed_in", "answered", "basis"]].sort_values(["rec_id", "problem_id"])
+    return show(chart, name="rec-problem-coding", description=desc, data=data)

@@ -67,6 +67,18 @@ def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     source[0] = new
 
 
+def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    """Remove sphinx-thebe's assets: the book has no live-code button, and stock pages declare
+    ``THEBE_JS_URL`` twice (a console error) and point at a CDN."""
+    def keep(asset) -> bool:
+        name = str(getattr(asset, "filename", asset) or "")
+        body = str(getattr(asset, "attributes", {}).get("body", ""))
+        return "sphinx-thebe" not in name and "THEBE_JS_URL" not in body and "thebe" not in name
+
+    context["script_files"] = [a for a in context.get("script_files", []) if keep(a)]
+    context["css_files"] = [a for a in context.get("css_files", []) if keep(a)]
+
+
 def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if "kzdec-chart" not in context.get("body", ""):
         return
@@ -89,5 +101,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("config-inited", _config_inited)
     app.connect("source-read", _source_read)
     app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _drop_thebe, priority=900)
     app.connect("build-finished", _build_finished)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

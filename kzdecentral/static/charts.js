@@ -32,7 +32,11 @@
         console.error("chart " + box.dataset.chart + ": " + err);
       }));
     });
-    Promise.all(jobs).then(function () { document.documentElement.dataset.chartsReady = "true"; });
+    Promise.all(jobs).then(function () {
+      var root = document.documentElement;
+      root.dataset.chartsReadyMs = String(Math.round(performance.now()));
+      root.dataset.chartsReady = "true";
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", run);

@@ -1,0 +1,45 @@
+# The edition's commands. `make book` and `make test` are all a new user needs.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PORT   ?= 8000
+
+.PHONY: help book test serve clean bench lock deps test-deps
+
+help:
+	@echo "make book   - set up .venv, execute the chapters, write the HTML book to _build/html"
+	@echo "make test   - set up .venv with the test tools, build the book, run the whole test suite"
+	@echo "make serve  - serve _build/html on http://127.0.0.1:$(PORT)/"
+	@echo "make bench  - build and page benchmark (table + .bench/results.json)"
+	@echo "make clean  - remove _build (HTML, execution cache)"
+
+$(VENV)/.deps: requirements.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(PY) -m pip check
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.deps requirements-test.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	$(PY) -m pip check
+	touch $@
+
+deps: $(VENV)/.deps
+test-deps: $(VENV)/.test-deps
+
+book: $(VENV)/.deps
+	$(PY) -m kzdecentral.build
+
+test: $(VENV)/.test-deps book
+	$(PY) -m pytest
+
+serve:
+	@test -f _build/html/index.html || { echo "no book yet: run make book"; exit 1; }
+	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+bench: $(VENV)/.test-deps
+	$(PY) tools/bench.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,133 @@
+"""Build the book: execute stale chapters in parallel into the cache, then run Jupyter Book.
+
+``python -m kzdecentral.build`` (what ``make book`` runs):
+
+1. reads every chapter of ``_toc.yml`` the way myst-nb does, with the data fingerprint cell
+   that the Sphinx extension adds (:mod:`kzdecentral.deps`), and asks jupyter-cache which
+   ones have no up-to-date executed copy;
+2. executes only those, several at a time (``--jobs``, default: the number of cores), each
+   in the chapter's folder as myst-nb would, and stores them in the cache;
+3. runs ``jupyter-book build . -W -n --keep-going``, which then finds every chapter in the
+   cache and executes nothing.
+
+A chapter that raises stops the build before Sphinx runs, with the chapter's name and the
+traceback. ``--serial`` skips step 2 (plain Jupyter Book behaviour, for comparison).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import yaml
+
+from . import deps, paths
+
+CACHE = paths.ROOT / "_build" / ".jupyter_cache"
+TIMEOUT = 300
+
+
+def chapters(root: Path = paths.ROOT) -> list[Path]:
+    """The chapter files of ``_toc.yml``, in order."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    files = [toc["root"]]
+    for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
+        files += [c["file"] for c in part.get("chapters", [])]
+    return [root / f"{f}.md" for f in files]
+
+
+def read_chapter(path: Path):
+    """The chapter as the notebook myst-nb executes (fingerprint cell included)."""
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    text, _ = deps.with_fingerprint(path.read_text(encoding="utf-8"))
+    return read_myst_markdown_notebook(text, path=path)
+
+
+def _execute(path_str: str):
+    from jupyter_cache.executors.utils import single_nb_execution
+
+    path = Path(path_str)
+    nb = read_chapter(path)
+    result = single_nb_execution(nb, cwd=str(path.parent), timeout=TIMEOUT, allow_errors=False,
+                                 meta_override=True)
+    return path_str, nb, result.time, (None if result.err is None else result.exc_string)
+
+
+def stale(cache, files: list[Path]) -> list[Path]:
+    """The chapters with code whose executed version is not in the cache."""
+    out, seen = [], set()
+    for f in files:
+        nb = read_chapter(f)
+        code = tuple(c.source for c in nb.cells if c.cell_type == "code")
+        if code in seen:  # same code as a chapter already queued: one execution serves both
+            continue
+        try:
+            cache.match_cache_notebook(nb)
+        except KeyError:
+            out.append(f)
+            seen.add(code)
+    return out
+
+
+def execute(jobs: int, log=print) -> list[str]:
+    """Execute the stale chapters in parallel into the cache; return the names executed."""
+    from jupyter_cache import get_cache
+    from jupyter_cache.base import CacheBundleIn
+
+    cache = get_cache(str(CACHE))
+    todo = stale(cache, chapters())
+    if not todo:
+        log("kzdecentral.build: every chapter is up to date in the cache; nothing to execute")
+        return []
+    failures = []
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
+        for path_str, nb, seconds, error in pool.map(_execute, [str(p) for p in todo]):
+            name = Path(path_str).relative_to(paths.ROOT).as_posix()
+            if error:
+                failures.append((name, error))
+                log(f"kzdecentral.build: FAILED {name}")
+                continue
+            cache.cache_notebook_bundle(CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),
+                                        check_validity=False, overwrite=True)
+            log(f"kzdecentral.build: executed {name} in {seconds:.1f} s")
+    if failures:
+        for name, error in failures:
+            print(f"\nERROR: notebook {name} raised an exception:\n{error}", file=sys.stderr)
+        raise SystemExit(f"kzdecentral.build: {len(failures)} notebook(s) failed: "
+                         + ", ".join(n for n, _ in failures))
+    return [p.relative_to(paths.ROOT).as_posix() for p in todo]
+
+
+def jupyter_book(extra: list[str] | None = None) -> int:
+    exe = Path(sys.executable).with_name("jupyter-book")
+    cmd = [str(exe), "build", str(paths.ROOT), "-W", "-n", "--keep-going"]
+    return subprocess.call(cmd + (extra or []), cwd=paths.ROOT)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="chapters executed at once")
+    ap.add_argument("--serial", action="store_true", help="let Jupyter Book execute, one chapter at a time")
+    args = ap.parse_args(argv)
+    t0 = time.perf_counter()
+    if not args.serial:
+        execute(args.jobs)
+    rc = jupyter_book()
+    html = paths.ROOT / "_build" / "html" / "index.html"
+    if rc == 0:
+        print(f"\nkzdecentral.build: done in {time.perf_counter() - t0:.1f} s. Open {html}"
+              f"\n  or run `make serve` and visit http://127.0.0.1:8000/")
+    else:
+        print(f"\nkzdecentral.build: the book did not build cleanly (exit {rc}); see the messages above",
+              file=sys.stderr)
+    return rc
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,66 @@
+"""Shared fixtures: the built book, a static server on 127.0.0.1, and the system Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HTML = ROOT / "_build" / "html"
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+#: Every host but 127.0.0.1 fails to resolve, so an off-origin request fails loudly.
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+
+
+def need(condition: bool, why: str) -> None:
+    """Skip on a developer machine, fail under CI: CI must run every test."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"{why} (under CI this is a failure, not a skip)")
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    need((HTML / "index.html").is_file(), "the book is not built: run `make book` first")
+    return HTML
+
+
+def html_pages(html_root: Path = HTML) -> list[str]:
+    """Every page of the built book, found from the build itself."""
+    return sorted(p.relative_to(html_root).as_posix() for p in html_root.rglob("*.html")
+                  if "_static" not in p.parts and "_sources" not in p.parts)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(built_book: Path):
+    """A plain static server of the built book on 127.0.0.1 (random port)."""
+    handler = functools.partial(_QuietHandler, directory=str(built_book))
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.server_address[1]}"
+    srv.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """pytest-playwright launches the system Chromium (Playwright cannot download one here)."""
+    exe = shutil.which("chromium") or shutil.which("chromium-browser")
+    need(exe is not None, "no system Chromium: `apt-get install chromium`")
+    return {**browser_type_launch_args, "executable_path": exe, "args": CHROMIUM_ARGS}

@@ -1,0 +1,47 @@
+"""Every page of the built book, in real Chromium with every other host blocked:
+no console error, no request off 127.0.0.1, and every chart drawn as a live Vega view."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import HTML, html_pages
+
+PAGES = html_pages() if HTML.is_dir() else ["index.html"]
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_page_offline_clean_and_charts_drawn(page, server, page_path):
+    errors, off_origin = [], []
+    page.on("console", lambda m: errors.append(f"console.{m.type}: {m.text}") if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
+    page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
+    page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
+    page.on("request", lambda r: off_origin.append(r.url)
+            if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
+
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    n_charts = page.locator(".kzdec-chart").count()
+    if n_charts:
+        page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'", timeout=15000)
+        states = page.eval_on_selector_all(".kzdec-chart", "els => els.map(e => e.dataset.rendered)")
+        assert states == ["interactive"] * n_charts, f"charts not drawn live on {page_path}: {states}"
+        marks = page.eval_on_selector_all(
+            ".kzdec-chart",
+            "els => els.map(e => e.querySelectorAll('.kzdec-chart-live svg [class^=\"mark-\"] > *').length)")
+        assert all(m > 0 for m in marks), f"a chart on {page_path} drew no marks: {marks}"
+    page.wait_for_timeout(200)
+    assert off_origin == [], f"{page_path} asked for other hosts: {off_origin}"
+    assert errors == [], f"{page_path} logged errors: {errors}"
+
+
+def test_chart_scripts_only_on_chart_pages(built_book):
+    """The Vega runtime is loaded by the pages that draw charts, and only by them."""
+    with_charts = 0
+    for rel in html_pages(built_book):
+        text = (built_book / rel).read_text(encoding="utf-8")
+        has_chart = 'class="kzdec-chart"' in text
+        assert ("kzdec/vega.js" in text) == has_chart, rel
+        with_charts += has_chart
+    assert with_charts >= 1
+    assert (built_book / "_static" / "kzdec" / "vega.js").stat().st_size > 100_000

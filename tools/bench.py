@@ -1,0 +1,196 @@
+"""Benchmark of the edition: build times, chapter execution times, page weight and chart timing.
+
+Usage: ``make bench`` (or ``.venv/bin/python tools/bench.py [--runs N]``). Prints a table and
+writes ``.bench/results.json``. Public tools only: the project's build, nbclient, Playwright
+driving the system Chromium against a static server on 127.0.0.1.
+
+Build figures are medians over ``--runs`` runs, each in a fresh copy of the repository:
+  clean      our build (`python -m kzdecentral.build`) with no cache;
+  noop       the same copy rebuilt with nothing changed;
+  csv        rebuilt after one CSV change (the chapters that read it re-execute);
+  reference  a plain `jupyter-book build . -W -n --keep-going` of the same book with no cache
+             (Jupyter Book's default serial execution).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import CHROMIUM_ARGS, html_pages  # noqa: E402
+from helpers import copy_repo, edit_survey_label, executed, run_build  # noqa: E402
+
+TARGETS = {"clean_vs_reference": 0.6, "noop_vs_clean": 0.10, "chart_js_bytes": 600_000,
+           "page_own_bytes": 150_000, "charts_drawn_ms": 500}
+
+
+def timed(fn):
+    t = time.perf_counter()
+    out = fn()
+    return time.perf_counter() - t, out
+
+
+def bench_builds(runs: int) -> dict:
+    res = {"clean": [], "noop": [], "csv": [], "reference": [], "csv_executed": None}
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            repo = copy_repo(Path(tmp) / "repo", with_build=False)
+            t, out = timed(lambda: run_build(repo))
+            assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+            res["clean"].append(t)
+            t, out = timed(lambda: run_build(repo))
+            assert not executed(out.stdout + out.stderr)
+            res["noop"].append(t)
+            edit_survey_label(repo, " (b)", row=0)
+            t, out = timed(lambda: run_build(repo))
+            res["csv"].append(t)
+            res["csv_executed"] = sorted(executed(out.stdout + out.stderr))
+        with tempfile.TemporaryDirectory() as tmp:
+            repo = copy_repo(Path(tmp) / "repo", with_build=False)
+            t, out = timed(lambda: run_build(repo, plain=True))
+            assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+            res["reference"].append(t)
+    med = {k: statistics.median(v) for k, v in res.items() if isinstance(v, list)}
+    return {"runs": res, "median_s": med,
+            "ratio_clean_vs_reference": med["clean"] / med["reference"],
+            "ratio_noop_vs_clean": med["noop"] / med["clean"],
+            "csv_change_executed": res["csv_executed"]}
+
+
+def bench_notebooks() -> dict:
+    import jupytext
+    from nbclient import NotebookClient
+
+    sys.path.insert(0, str(ROOT))
+    from kzdecentral import build
+
+    out = {}
+    for ch in build.chapters():
+        if "{code-cell}" not in ch.read_text(encoding="utf-8"):
+            continue
+        nb = jupytext.read(ch)
+        t, _ = timed(lambda: NotebookClient(nb, timeout=300, kernel_name="python3",
+                                            resources={"metadata": {"path": str(ch.parent)}}).execute())
+        out[ch.name] = t
+    return out
+
+
+def bench_pages(html: Path, loads: int) -> dict:
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *a):
+            pass
+
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(html)))
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{srv.server_address[1]}"
+    pages, shared = {}, {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
+        for rel in html_pages(html):
+            own, ms_list, n_charts = 0, [], 0
+            for i in range(loads):
+                ctx = browser.new_context()  # cold: empty cache each load
+                page = ctx.new_page()
+                sizes = []
+                page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"]
+                                                                   + r.sizes()["responseHeadersSize"])))
+                page.goto(f"{base}/{rel}", wait_until="load")
+                n_charts = page.locator(".kzdec-chart").count()
+                if n_charts:
+                    page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'")
+                    ms_list.append(float(page.evaluate("document.documentElement.dataset.chartsReadyMs")))
+                page.wait_for_timeout(100)
+                if i == 0:
+                    for url, n in sizes:
+                        path = url[len(base):].split("?")[0]
+                        if path.startswith("/_static/") or path.endswith("searchindex.js"):
+                            shared[path] = n
+                        else:
+                            own += n
+                ctx.close()
+            pages[rel] = {"own_bytes": own, "charts": n_charts,
+                          "charts_drawn_ms": statistics.median(ms_list) if ms_list else None}
+        browser.close()
+    srv.shutdown()
+    chart_js = sum(n for pth, n in shared.items() if pth.startswith("/_static/kzdec/") and pth.endswith(".js"))
+    return {"pages": pages, "shared_bytes": sum(shared.values()), "chart_js_bytes": chart_js,
+            "shared_assets": shared}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--runs", type=int, default=3, help="build runs (median)")
+    ap.add_argument("--loads", type=int, default=5, help="cold loads per page (median)")
+    ap.add_argument("--skip-builds", action="store_true")
+    args = ap.parse_args()
+
+    result = {"machine": {"platform": platform.platform(), "python": platform.python_version(),
+                          "cpus": __import__("os").cpu_count()},
+              "date": time.strftime("%Y-%m-%d")}
+    if not args.skip_builds:
+        result["builds"] = bench_builds(args.runs)
+    result["notebooks_s"] = bench_notebooks()
+    html = ROOT / "_build" / "html"
+    if not (html / "index.html").is_file():
+        subprocess.run([sys.executable, "-m", "kzdecentral.build"], cwd=ROOT, check=True)
+    result["pages"] = bench_pages(html, args.loads)
+    pages = result["pages"]["pages"]
+    heaviest = max(pages, key=lambda k: pages[k]["own_bytes"])
+    drawn = [v["charts_drawn_ms"] for v in pages.values() if v["charts_drawn_ms"] is not None]
+    checks = {
+        "chart JS bytes <= 600 KB": result["pages"]["chart_js_bytes"] <= TARGETS["chart_js_bytes"],
+        "every page's own bytes < 150 KB": all(v["own_bytes"] < TARGETS["page_own_bytes"] for v in pages.values()),
+        "charts drawn <= 500 ms (slowest page)": (max(drawn) if drawn else 0) <= TARGETS["charts_drawn_ms"],
+    }
+    if "builds" in result:
+        b = result["builds"]
+        checks["clean build <= 0.6 x plain serial build"] = b["ratio_clean_vs_reference"] <= TARGETS["clean_vs_reference"]
+        checks["no-op rebuild <= 10% of clean build"] = b["ratio_noop_vs_clean"] <= TARGETS["noop_vs_clean"]
+    result["targets_met"] = checks
+
+    out = ROOT / ".bench" / "results.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(result, indent=2), encoding="utf-8")
+
+    print(f"\nBenchmark on {result['machine']['platform']}, {result['machine']['cpus']} cores, {result['date']}\n")
+    if "builds" in result:
+        b = result["builds"]
+        print("| build | median (s) |\n| --- | ---: |")
+        for k in ("clean", "noop", "csv", "reference"):
+            print(f"| {k} | {b['median_s'][k]:.1f} |")
+        print(f"\nclean / plain serial = {b['ratio_clean_vs_reference']:.2f}; "
+              f"no-op / clean = {b['ratio_noop_vs_clean']:.2f}; "
+              f"one CSV change re-executed: {', '.join(b['csv_change_executed'])}\n")
+    print("| chapter | standalone execution (s) |\n| --- | ---: |")
+    for k, v in result["notebooks_s"].items():
+        print(f"| {k} | {v:.1f} |")
+    print("\n| page | own bytes | charts | all charts drawn (ms) |\n| --- | ---: | ---: | ---: |")
+    for k, v in pages.items():
+        ms = "" if v["charts_drawn_ms"] is None else f"{v['charts_drawn_ms']:.0f}"
+        print(f"| {k} | {v['own_bytes']:,} | {v['charts']} | {ms} |")
+    print(f"\nshared assets (once for the book): {result['pages']['shared_bytes']:,} bytes; "
+          f"chart JavaScript: {result['pages']['chart_js_bytes']:,} bytes; heaviest page: {heaviest}\n")
+    for k, ok in checks.items():
+        print(f"{'met ' if ok else 'MISS'}  {k}")
+    print(f"\nsaved {out.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
