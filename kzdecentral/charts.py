@@ -127,7 +127,8 @@ SURVEY_CONTROLS = {
     "method": "Interval method",
     "order": "Order of answers",
 }
-_VERSIONS = {"printed": "As printed", "recomputed": "Recomputed from the count"}
+_VERSIONS = {"printed": "As printed", "recomputed": "Count / n"}
+PLOT_WIDTH = 300
 
 
 def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wilson", "beta")) -> pd.DataFrame:
@@ -188,7 +189,7 @@ def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
     versions = list(_VERSIONS.values())
     y = alt.Y("answer_label:N", title=None,
               sort=alt.EncodingSortField(field="sort_key", op="min", order="ascending"),
-              axis=alt.Axis(labelLimit=320))
+              axis=alt.Axis(labelLimit=200, labelExpr="split(datum.label, '; ')"))
     rows = [versions[0], "interval", versions[1]]  # diamond above, interval line, circle below
     y_offset = alt.YOffset("row:N", sort=rows, scale=alt.Scale(domain=rows, paddingOuter=0.4))
     x_scale = alt.Scale(domain=[0, 60])
@@ -223,22 +224,21 @@ def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
     shown_rows = base.transform_filter((shown == "both") | (alt.datum.version == shown))
     points = shown_rows.mark_point(filled=True, size=90, opacity=1).encode(
         y=y, yOffset=y_offset, x=alt.X("share:Q", scale=x_scale), shape=shape, color=colour, tooltip=tooltip)
-    labels = shown_rows.mark_text(align="left", dx=8, fontSize=11).encode(
-        y=y, yOffset=y_offset, x=alt.X("high:Q", scale=x_scale), text=alt.Text("label_text:N")
+    # labels in a column right of the plot, so they never cross an interval line
+    labels = shown_rows.mark_text(align="left", dx=10, fontSize=11).encode(
+        y=y, yOffset=y_offset, x=alt.value(PLOT_WIDTH), text=alt.Text("label_text:N")
     ).transform_calculate(
         label_text=alt.expr.if_(alt.datum.version == "printed",
                                 alt.datum.label + " printed" + alt.expr.if_(
-                                    alt.datum.gap != 0,
-                                    ": not k/" + alt.expr.toString(alt.datum.n) + ", gap "
-                                    + alt.expr.format(alt.datum.gap, "+.1f"), ""),
+                                    alt.datum.gap != 0, " (not k/" + alt.expr.toString(alt.datum.n) + ")", ""),
                                 alt.datum.label + " = " + alt.expr.toString(alt.datum["count"])
-                                + "/" + alt.expr.toString(alt.datum.n) + " (" + alt.datum.interval + ")"),
+                                + "/" + alt.expr.toString(alt.datum.n)),
     )
     chart = alt.layer(whisker, points, labels).add_params(shown, level, method, order).properties(
-        title=alt.Title("How do the experts assess decentralization of power in Kazakhstan?",
-                        subtitle=[f"Expert survey, n = {n}. Diamonds: shares as printed; circles: "
-                                  f"count / {n}. Line: confidence interval from the count."]),
-        width=400, height=300,
+        title=alt.Title("How experts assess decentralization of power in Kazakhstan",
+                        subtitle=[f"Expert survey, n = {n}. Diamonds: shares as printed;",
+                                  f"circles: count / {n}; line: confidence interval from the count."]),
+        width=PLOT_WIDTH, height=300, autosize=alt.AutoSizeParams(type="pad", resize=True),
     )
     rec = stats.reconstruction(answers, n)
     ci95 = stats.intervals(rec["count"], n, 0.95, "wilson")
