@@ -544,3 +544,62 @@ def coding_matrix(coding: pd.DataFrame, recommendations: pd.DataFrame, problems:
             + (", ".join(unanswered) if unanswered else "none") + ".")
     data = grid[["rec_id", "problem_id", "listed_in", "answered", "basis"]].sort_values(["rec_id", "problem_id"])
     return show(chart, name="rec-problem-coding", description=desc, data=data)
+
+
+def survey_differences(answers: pd.DataFrame, n: int) -> ChartHTML:
+    """Differences between every two answer shares, with intervals (this edition's analysis).
+
+    Wald intervals with the multinomial covariance, one per pair, for 80/90/95/99 % (bound
+    select, default 95 %); the label gives McNemar's exact p-value after Holm's correction.
+    A line at zero marks "no difference".
+    """
+    from . import stats
+
+    base = answers.sort_values("answer_id").reset_index(drop=True)
+    frames = []
+    for level in stats.LEVELS:
+        pairs = stats.pairwise_differences(base["count"], n, base["answer_label"], level=level)
+        pairs["level_pct"] = int(round(level * 100))
+        frames.append(pairs)
+    df = pd.concat(frames, ignore_index=True)
+    short = lambda s: s.str.split(";").str[0]  # noqa: E731  (the label's part before a semicolon)
+    df["pair"] = short(df["answer_a"]) + "|minus " + short(df["answer_b"])
+    df["verdict"] = df["supported"].map({True: "supported", False: "not supported"})
+    df = df[["pair", "answer_a", "answer_b", "count_a", "count_b", "diff", "diff_low", "diff_high",
+             "p_value", "p_adjusted", "verdict", "level_pct"]]
+    order = df.loc[df["level_pct"] == 95].sort_values("diff", ascending=False)["pair"].tolist()
+    level = alt.param(name="diff_level", value=95, bind=alt.binding_select(
+        options=[int(round(l * 100)) for l in stats.LEVELS],
+        labels=[f"{int(round(l * 100))} %" for l in stats.LEVELS],
+        name="Confidence level of the differences (%) "))
+    x_scale = alt.Scale(domain=[-30, 50])
+    y = alt.Y("pair:N", sort=order, title=None, axis=alt.Axis(labelLimit=220, labelExpr="split(datum.label, '|')"))
+    chart_base = alt.Chart(df).transform_filter(alt.datum.level_pct == level)
+    tooltip = [alt.Tooltip("answer_a:N", title="Answer A"), alt.Tooltip("answer_b:N", title="Answer B"),
+               alt.Tooltip("diff:Q", title="Difference (points)", format=".1f"),
+               alt.Tooltip("diff_low:Q", title="Interval, low", format=".1f"),
+               alt.Tooltip("diff_high:Q", title="Interval, high", format=".1f"),
+               alt.Tooltip("p_value:Q", title="Exact p", format=".3f"),
+               alt.Tooltip("p_adjusted:Q", title="Holm-adjusted p", format=".3f"),
+               alt.Tooltip("verdict:N", title="Difference")]
+    zero = alt.Chart(pd.DataFrame({"x": [0]})).mark_rule(color=theme.MUTED, strokeDash=[4, 3]).encode(x="x:Q")
+    rule = chart_base.mark_rule(color="#1a1a1a", strokeWidth=1.5).encode(
+        y=y, x=alt.X("diff_low:Q", scale=x_scale, title="Difference between two shares (percentage points)"),
+        x2="diff_high:Q", tooltip=tooltip)
+    pts = chart_base.mark_point(filled=True, size=70, color=theme.PRIMARY).encode(
+        y=y, x=alt.X("diff:Q", scale=x_scale), tooltip=tooltip)
+    txt = chart_base.mark_text(align="left", dx=10, fontSize=11).encode(
+        y=y, x=alt.value(300), text="label:N").transform_calculate(
+        label="'Holm p ' + format(datum.p_adjusted, '.2f') + ', ' + datum.verdict")
+    chart = alt.layer(zero, rule, pts, txt).add_params(level).properties(
+        title=alt.Title("Which differences between answers can 69 experts show?".replace("69", str(n)),
+                        subtitle=["Line: interval of each difference, not adjusted for the number of pairs;",
+                                  "verdict: McNemar's exact test with Holm's correction."]),
+        width=300, height=alt.Step(40), autosize=alt.AutoSizeParams(type="pad", resize=True))
+    d95 = df.loc[df["level_pct"] == 95]
+    n_sup = int((d95["verdict"] == "supported").sum())
+    desc = (f"Interval plot of the {len(d95)} differences between two answer shares, 95% level. "
+            + "; ".join(f"{r.answer_a} minus {r.answer_b}: {r.diff:.1f} points ({r.diff_low:.1f} to {r.diff_high:.1f}), "
+                        f"Holm-adjusted p {r.p_adjusted:.2f}" for r in d95.itertuples())
+            + f". Differences supported at 95%: {n_sup}.")
+    return show(chart, name="survey-differences", description=desc, data=df)
