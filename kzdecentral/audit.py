@@ -441,7 +441,7 @@ TEXT_FINDINGS = [
                 "conclusion says independent fourth-level budgets have been introduced.",
      "evidence": 'The results of the study: "there is no own budget"; Conclusion, item 3: independent budgets '
                  'of "the fourth level have been introduced".',
-     "treatment": "Both statements are reported with their sections; the book does not decide between them."},
+     "treatment": "Recorded here with both sections; the edition does not decide between them."},
 ]
 
 
@@ -480,7 +480,7 @@ FINDINGS: list[Finding] = [
             "Both wordings are kept in the survey table; the book quotes the text's."),
     Finding("authorship", "contradiction", "The survey is credited to one author; the article has several",
             ("authors",), lambda t: authorship(t["authors"]),
-            "The book credits the survey to the article and its authors and notes the wording."),
+            "Recorded here and in the note of the survey table; the book credits the survey to the article."),
     Finding("keywords", "contradiction", "The keyword lists differ between the three languages",
             ("keywords",), lambda t: keyword_lists_differ(t["keywords"]),
             "The keywords table keeps all three lists as printed, aligned on the English list."),
@@ -489,10 +489,11 @@ FINDINGS: list[Finding] = [
             "The timeline keeps both statements, each with its section; neither is corrected."),
     Finding("address-date", "dates", "Date of the 2020 address, text against its reference",
             ("legal_acts", "references"), lambda t: address_date(t["legal_acts"], t["references"]),
-            "Both dates are given as printed; the date in the reference's web address is pointed out."),
+            "Both dates are kept as printed (timeline, legal_acts and references tables); the date in the "
+            "reference's web address is pointed out here."),
     Finding("titles", "titles", "Document titles in the text that differ from their reference",
             ("legal_acts", "references"), lambda t: titles_text_vs_references(t["legal_acts"], t["references"]),
-            "Titles are quoted as printed in each place."),
+            "Each title is kept as printed in its own table."),
     Finding("citation-missing-reference", "citations", "A citation can be read as pointing to a reference that does not exist",
             ("citations", "references"), lambda t: citations_without_reference(t["citations"], t["references"]),
             "The citations table records the reading it takes and flags the ambiguity."),
@@ -502,8 +503,8 @@ FINDINGS: list[Finding] = [
     Finding("named-authors-unlisted", "citations", "Authors named as the basis of the study but not in the references",
             ("method_authors", "references"),
             lambda t: named_authors_not_in_references(t["method_authors"], t["references"]),
-            "The methods chapter names them as the article does and says that no entry exists; "
-            "spelling variants are pointed out."),
+            "The method_authors table keeps the names as printed; no reference entry is invented, "
+            "and spelling variants are pointed out here."),
     Finding("citation-other-author", "citations", "A citation number follows a name that is not the reference's author",
             ("citations", "references", "method_authors"),
             lambda t: citation_points_elsewhere(t["citations"], t["references"], t.get("method_authors")),
