@@ -112,8 +112,8 @@ def show(chart: alt.TopLevelMixin, *, name: str, description: str,
         data = chart.data
     theme.enable()
     if cite is None:
-        cite = (f"chart '{name}', in: Decentralization of power in Kazakhstan, a reproducible "
-                f"edition, version {__version__}; after Sheriyazdanov, Kalenova, Kakimov and Omirzakova.")
+        from .cite import figure_citation  # one citation text, made from CITATION.cff
+        cite = figure_citation(name)
     return ChartHTML(name=name, chart=chart, description=description, data=data, cite=cite)
 
 
@@ -603,3 +603,204 @@ def survey_differences(answers: pd.DataFrame, n: int) -> ChartHTML:
                         f"Holm-adjusted p {r.p_adjusted:.2f}" for r in d95.itertuples())
             + f". Differences supported at 95%: {n_sup}.")
     return show(chart, name="survey-differences", description=desc, data=df)
+
+
+# --- Chapters: types and models, legal framework ---
+
+#: Short names of the levels of administrative-territorial units, for axis and facet labels.
+LEVEL_NAMES = {1: "First level", 2: "Second level", 3: "Third level"}
+#: Order of the models in the feature matrix: the three classic models, then Kazakhstan.
+MODEL_ORDER = ["anglo_saxon", "continental", "mixed", "kazakhstan"]
+#: Text shown in a cell of the feature matrix for which the article lists no feature.
+NOT_LISTED = "not listed"
+
+
+def _wrap(text: str, width: int) -> str:
+    """Wrap a label onto lines of at most ``width`` characters (Vega breaks on newlines)."""
+    import textwrap
+
+    return "\n".join(textwrap.wrap(str(text), width=width, break_long_words=False)) or str(text)
+
+
+def units_by_level(units: pd.DataFrame) -> ChartHTML:
+    """Administrative-territorial units by level: a dot plot on a logarithmic scale.
+
+    One row per printed count, grouped in one panel per level; every dot is labelled with its
+    printed count, and the levels also differ by the shape of the dot (never colour alone).
+    The counts range from 1 to a few thousand, hence the logarithmic x axis.
+    """
+    df = units[["unit_id", "level", "unit_type", "count", "label_as_printed"]].copy()
+    df["level_name"] = df["level"].map(LEVEL_NAMES).fillna("Level " + df["level"].astype(str))
+    df["count_label"] = df["count"].map(lambda v: f"{int(v):,}")
+    df["unit"] = df["unit_type"].map(lambda t: str(t)[:1].upper() + str(t)[1:])
+    order = df.sort_values(["level", "count"], ascending=[True, False])["unit"].tolist()
+    top = float(df["count"].max()) * 4
+    x = alt.X("count:Q", title="Number of units, as printed (logarithmic scale)",
+              scale=alt.Scale(type="log", domain=[0.7, top], nice=False),
+              axis=alt.Axis(values=[1, 10, 100, 1000], format=",d", grid=True))
+    tooltip = [alt.Tooltip("level_name:N", title="Level"),
+               alt.Tooltip("unit:N", title="Unit"),
+               alt.Tooltip("label_as_printed:N", title="Label as printed"),
+               alt.Tooltip("count:Q", title="Count as printed", format=",d")]
+    base = alt.Chart().encode(
+        y=alt.Y("unit:N", sort=order, title=None),
+        x=x, tooltip=tooltip)
+    dots = base.mark_point(filled=True, size=90).encode(
+        shape=alt.Shape("level_name:N", title="Level",
+                        scale=alt.Scale(domain=list(LEVEL_NAMES.values()),
+                                        range=["circle", "square", "triangle-up"])),
+        color=alt.Color("level_name:N", title="Level",
+                        scale=alt.Scale(domain=list(LEVEL_NAMES.values()),
+                                        range=theme.PALETTE[:3])))
+    labels = base.mark_text(align="left", dx=8, fontWeight="bold").encode(text="count_label:N")
+    chart = alt.layer(dots, labels, data=df).properties(width=430).facet(
+        row=alt.Row("level_name:N", title=None, sort=list(LEVEL_NAMES.values()),
+                    header=alt.Header(labelAngle=0, labelAlign="left", labelAnchor="start",
+                                      labelOrient="top", labelFontWeight="bold")),
+    ).resolve_scale(y="independent").properties(
+        title=alt.Title("Administrative-territorial units of Kazakhstan, by level",
+                        subtitle="Counts as printed in the article; logarithmic scale"))
+    parts = []
+    for name, grp in df.sort_values(["level", "count"], ascending=[True, False]).groupby(
+            "level_name", sort=False):
+        parts.append(f"{name}: " + ", ".join(f"{r.unit} {r.count_label}" for r in grp.itertuples()))
+    desc = ("Dot plot on a logarithmic scale of the number of administrative-territorial units "
+            "at each level, as printed in the article. " + "; ".join(parts) + ".")
+    return show(chart, name="units-by-level", description=desc,
+                data=df[["unit_id", "level", "unit_type", "label_as_printed", "count"]])
+
+
+def levels_bodies_table(levels: pd.DataFrame):
+    """The levels of local government and their bodies, one row per level, as a table.
+
+    Columns are the kinds of body (executive, representative, community); a cell lists the
+    bodies of that kind the article places on that level, a dash when it names none.
+    """
+    kinds = {"executive": "Executive (akim)", "representative": "Representative (maslikhat)",
+             "community": "Local community"}
+    df = levels.copy()
+    rows = []
+    for level, grp in df.sort_values(["level", "body_id"]).groupby("level", sort=True):
+        row = {"Level": LEVEL_NAMES.get(int(level), f"Level {level}")}
+        for kind, head in kinds.items():
+            bodies = grp.loc[grp["body_kind"] == kind, "body"].tolist()
+            row[head] = "; ".join(bodies) if bodies else "—"
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    return table.style.hide(axis="index").set_caption(
+        "Levels of local government and their bodies, grouped as printed in the article "
+        "(a dash: the article names no body of that kind on that level)")
+
+
+def code_model_features(features: pd.DataFrame, themes: dict, *,
+                        model_names: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Attach this edition's theme coding to the printed model features.
+
+    ``themes`` maps every ``feature_id`` to a theme; a feature without a theme, or a theme for a
+    feature that does not exist, raises ``ValueError`` so that a changed table cannot be coded
+    silently.
+    """
+    ids = set(features["feature_id"])
+    missing = sorted(ids - set(themes))
+    extra = sorted(set(themes) - ids)
+    if missing or extra:
+        raise ValueError(f"model feature coding out of date: uncoded {missing}, unknown {extra}")
+    df = features.copy()
+    df["theme"] = df["feature_id"].map(themes)
+    if model_names is not None:
+        df = df.merge(model_names[["model_id", "model"]], on="model_id", how="left")
+    return df
+
+
+def model_feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
+                         theme_order: list[str] | None = None) -> ChartHTML:
+    """Themes (rows) by models (columns); each cell shows the printed features, or 'not listed'.
+
+    ``coded`` is the output of :func:`code_model_features`. The cells carry text, not values:
+    a shaded cell has at least one printed feature, a white one has none and says so.
+    """
+    names = {k: str(v)[:1].upper() + str(v)[1:] for k, v in zip(models["model_id"], models["model"])}
+    order_ids = [m for m in MODEL_ORDER if m in names] + [m for m in names if m not in MODEL_ORDER]
+    model_order = [names[m] for m in order_ids]
+    themes = theme_order or list(dict.fromkeys(coded["theme"]))
+    df = coded.copy()
+    df["model"] = df["model_id"].map(names)
+    df["feature"] = df["feature"].map(lambda f: str(f)[:1].upper() + str(f)[1:])
+    cells = (df.sort_values("feature_id").groupby(["theme", "model"], sort=False)["feature"]
+             .apply(list).reset_index())
+    grid = pd.MultiIndex.from_product([themes, model_order], names=["theme", "model"]).to_frame(index=False)
+    grid = grid.merge(cells, on=["theme", "model"], how="left")
+    grid["listed"] = grid["feature"].map(lambda v: isinstance(v, list))
+    grid["n"] = grid["feature"].map(lambda v: len(v) if isinstance(v, list) else 0)
+    grid["features"] = grid["feature"].map(lambda v: "; ".join(v) if isinstance(v, list) else NOT_LISTED)
+    grid["cell_text"] = grid["feature"].map(
+        lambda v: "\n".join(_wrap("• " + f, 25) for f in v) if isinstance(v, list) else NOT_LISTED)
+    grid["status"] = grid["listed"].map({True: "Listed in the article", False: "Not listed"})
+    grid = grid.drop(columns="feature")
+    grid["lines"] = grid["cell_text"].str.count("\n") + 1
+    col_w = 165
+    colour = alt.Color("status:N", title="Cell",
+                       scale=alt.Scale(domain=["Listed in the article", "Not listed"],
+                                       range=["#d9ecf7", "#ffffff"]))
+    tooltip = [alt.Tooltip("model:N", title="Model"),
+               alt.Tooltip("theme:N", title="Theme (this edition's coding)"),
+               alt.Tooltip("features:N", title="Features as listed in the article"),
+               alt.Tooltip("n:Q", title="Number of features")]
+    rows = []
+    for i, th in enumerate(themes):
+        # one chart per theme, as tall as its longest cell, stacked without gaps
+        sub = grid[grid["theme"] == th]
+        cell_h = 14 * int(sub["lines"].max()) + 14
+        x_axis = (alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", domain=False,
+                           ticks=False, labelFontSize=12, titleFontSize=12)
+                  if i == 0 else None)
+        base = alt.Chart(sub).encode(
+            x=alt.X("model:N", sort=model_order, axis=x_axis,
+                    title="Model of local government" if i == 0 else None),
+            y=alt.Y("theme:N", title=None,
+                    axis=alt.Axis(domain=False, ticks=False, labelFontWeight="bold")),
+            tooltip=tooltip)
+        rects = base.mark_rect(stroke="#888888", strokeWidth=1).encode(color=colour)
+        text = base.mark_text(align="left", baseline="top", dx=-(col_w / 2) + 8,
+                              dy=-(cell_h / 2) + 7, lineBreak="\n", lineHeight=14, fontSize=11,
+                              color="#1a1a1a").encode(text="cell_text:N").transform_filter(
+            "datum.listed")
+        blank = base.mark_text(align="center", baseline="middle", fontSize=11,
+                               fontStyle="italic", color=theme.MUTED).encode(
+            text="cell_text:N").transform_filter("!datum.listed")
+        rows.append((rects + text + blank).properties(width=col_w * len(model_order),
+                                                      height=cell_h))
+    chart = alt.vconcat(*rows, spacing=0).resolve_scale(color="shared").properties(
+        title=alt.Title("Models of local government: features listed in the article",
+                        subtitle=["Rows: themes (this edition's coding). Columns: models.",
+                                  "A cell marked 'not listed' means the article says nothing there."]))
+    parts = []
+    for m in model_order:
+        sub = grid[grid["model"] == m]
+        listed = [f"{r.theme}: {r.features}" for r in sub.itertuples() if r.listed]
+        absent = [r.theme for r in sub.itertuples() if not r.listed]
+        parts.append(f"{m} — " + "; ".join(listed)
+                     + (f" (nothing listed for: {', '.join(absent)})" if absent else ""))
+    desc = ("Matrix of themes (rows, this edition's coding) by model of local government "
+            "(columns); each cell gives the features the article lists. " + ". ".join(parts) + ".")
+    return show(chart, name="model-features", description=desc,
+                data=grid[["theme", "model", "status", "n", "features"]].reset_index(drop=True))
+
+
+def akimat_powers_list(powers: pd.DataFrame):
+    """The akimats' powers as a list that keeps the article's own item numbers.
+
+    Rows without a printed number form the lead-in; numbered rows keep their printed number
+    (a Markdown ordered list would renumber 1, 2, 4 as 1, 2, 3, so the numbers are text).
+    """
+    from IPython.display import Markdown
+
+    lead = powers[powers["number_printed"].isna()]["power"].tolist()
+    items = powers.dropna(subset=["number_printed"]).copy()
+    items["n"] = items["number_printed"].astype(int)
+    lines = []
+    if lead:
+        lines.append("In addition to the tasks below, akimats " + "; ".join(lead) + ".\n")
+    for r in items.sort_values("n").itertuples():
+        lines.append(f"- **{r.n})** {r.power[0].upper()}{r.power[1:]}")
+    return Markdown("\n".join(lines))

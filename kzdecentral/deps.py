@@ -132,10 +132,17 @@ def fingerprint(files: list[Path], data_dir: Path | None = None) -> str:
     return ", ".join(parts)
 
 
+#: Modules that only the Sphinx build imports (never a notebook): no re-execution on change.
+SPHINX_ONLY = {"sphinxext.py", "downloads.py", "bibstyle.py"}
+
+
 def package_files() -> list[Path]:
-    """The package's modules that run inside notebooks (the Sphinx extension does not)."""
+    """The package's modules that run inside notebooks (the Sphinx extension does not),
+    and CITATION.cff, which ``kzdecentral.cite`` reads for the citations and chart cite lines."""
     here = Path(__file__).resolve().parent
-    return sorted(p for p in here.glob("*.py") if p.name != "sphinxext.py")
+    files = sorted(p for p in here.glob("*.py") if p.name not in SPHINX_ONLY)
+    cff = paths.ROOT / "CITATION.cff"
+    return files + ([cff] if cff.is_file() else [])
 
 
 def package_fingerprint() -> str:

@@ -1,0 +1,225 @@
+"""Downloads offered by the book (a Sphinx extension, listed in ``_config.yml``).
+
+* **Each chapter as a notebook.** The theme's download menu offers a page's MyST source
+  (``.md``). This extension adds the chapter as a Jupyter notebook (``.ipynb``) to the same
+  menu, with the outputs of the build: taken from the execution cache (or from myst-nb's
+  ``_build/jupyter_execute`` copy in other execution modes), otherwise the MyST source
+  converted by jupytext (no outputs).
+  It is copied next to the page's source in ``_sources/`` and the theme shows it as
+  ``.ipynb`` (sphinx-book-theme adds that entry whenever ``ipynb_source`` is set).
+* **The data package as one archive.** ``_downloads/kazakhstan-decentralization-data.zip``
+  holds ``datapackage.json``, every file its resources name, a README and the citation
+  metadata. It is made at the end of every HTML build and never committed. The file dates
+  inside are fixed (``SOURCE_DATE_EPOCH`` or 1980-01-01), so the same data give the same
+  archive.
+* On the "How to cite" page, a small style sheet wraps long citation lines on screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import zipfile
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from . import __version__, paths
+
+logger = logging.getLogger(__name__)
+
+DATA_ZIP = "kazakhstan-decentralization-data.zip"
+#: Where the archive lands inside the HTML output.
+DATA_ZIP_DIR = "_downloads"
+NOTEBOOK_SUFFIXES = (".md", ".ipynb")
+#: The "How to cite" page: its citation blocks wrap long lines on screen (copying them
+#: still gives one line per citation, as generated).
+CITE_PAGE = "book/cite"
+CITE_CSS_DIR = "kzdec-cite"
+CITE_CSS = (".cell_output div.highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }\n")
+
+
+# --------------------------------------------------------------------------- notebooks
+
+def _is_chapter_notebook(app: Sphinx, pagename: str) -> Path | None:
+    """The source file of a page that is a notebook (MyST with a kernelspec, or .ipynb)."""
+    if pagename not in app.env.found_docs:
+        return None
+    src = Path(app.env.doc2path(pagename))
+    if src.suffix not in NOTEBOOK_SUFFIXES or not src.is_file():
+        return None
+    if src.suffix == ".md":
+        head = src.read_text(encoding="utf-8")[:2000]
+        if not (head.startswith("---") and "kernelspec" in head):
+            return None
+    return src
+
+
+def _from_cache(app: Sphinx, src: Path) -> bytes | None:
+    """The chapter with the outputs stored in the jupyter-cache (execution mode "cache")."""
+    if getattr(app.config, "nb_execution_mode", "") != "cache":
+        return None
+    cache_dir = Path(app.config.nb_execution_cache_path or ".jupyter_cache")
+    if not cache_dir.is_absolute():
+        cache_dir = Path(app.srcdir) / cache_dir
+    if not cache_dir.is_dir() or src.suffix != ".md":
+        return None
+    import nbformat
+    from jupyter_cache import get_cache
+
+    from .build import read_chapter
+
+    nb = read_chapter(src)  # exactly what myst-nb hashed: the chapter with its fingerprint cell
+    try:
+        _, merged = get_cache(str(cache_dir)).merge_match_into_notebook(nb)
+    except KeyError:
+        return None
+    return nbformat.writes(merged).encode("utf-8")
+
+
+def _has_outputs(data: bytes) -> bool:
+    cells = json.loads(data).get("cells", [])
+    return any(c.get("outputs") for c in cells if c.get("cell_type") == "code")
+
+
+def notebook_for(app: Sphinx, pagename: str, src: Path) -> bytes:
+    """The chapter as .ipynb bytes, with the build's outputs when they can be found.
+
+    In order: the executed copy in the jupyter-cache (myst-nb's ``jupyter_execute`` copy of a
+    chapter taken from the cache lacks the outputs), the ``jupyter_execute`` copy if it has
+    outputs (other execution modes), and else the MyST source converted by jupytext.
+    """
+    cached = _from_cache(app, src)
+    if cached is not None:
+        return cached
+    executed = Path(app.outdir).parent / "jupyter_execute" / f"{pagename}.ipynb"
+    if executed.is_file():
+        data = executed.read_bytes()
+        if _has_outputs(data):
+            return data
+    import jupytext
+
+    nb = jupytext.read(src)
+    return jupytext.writes(nb, fmt="ipynb").encode("utf-8")
+
+
+def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
+    if app.builder.format != "html" or not context.get("page_source_suffix"):
+        return
+    if pagename == CITE_PAGE:
+        app.add_css_file(f"{CITE_CSS_DIR}/cite.css")
+    src = _is_chapter_notebook(app, pagename)
+    if src is None:
+        return
+    target = Path(app.outdir) / "_sources" / f"{pagename}.ipynb"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(notebook_for(app, pagename, src))
+    # sphinx-book-theme (add_header_buttons, priority 501) turns this into a ".ipynb" entry
+    context["ipynb_source"] = f"{pagename}.ipynb"
+
+
+# --------------------------------------------------------------------------- data archive
+
+def _fixed_time() -> tuple[int, int, int, int, int, int]:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        t = time.gmtime(max(int(epoch), 315532800))  # zip cannot store dates before 1980
+        return t[:6]
+    return (1980, 1, 1, 0, 0, 0)
+
+
+def package_files(data_dir: Path) -> list[str]:
+    """``datapackage.json`` and every file its resources (and schemas given by path) name."""
+    desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    names = ["datapackage.json"]
+    for res in desc.get("resources", []):
+        p = res.get("path")
+        names += [p] if isinstance(p, str) else list(p or [])
+        for key in ("schema", "dialect"):
+            if isinstance(res.get(key), str):
+                names.append(res[key])
+    seen: list[str] = []
+    for n in names:
+        if n not in seen:
+            seen.append(n)
+    return seen
+
+
+def _readme(data_dir: Path) -> str:
+    own = data_dir / "README.md"
+    if own.is_file():
+        return own.read_text(encoding="utf-8")
+    desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    lines = [
+        f"# {desc.get('title') or desc.get('name', 'Data package')}",
+        "",
+        "The data package of the reproducible edition of the article \"Decentralization of power in",
+        "Kazakhstan: current state and development prospects\" by B. Sheriyazdanov, T. Kalenova,",
+        f"K. Kakimov and D. Omirzakova (edition version {__version__}).",
+        "",
+        "It is a Frictionless Data Package: `datapackage.json` describes every table (fields,",
+        "types, keys). Validate it with `frictionless validate datapackage.json`.",
+        "",
+        "Tables:",
+        "",
+    ]
+    for res in desc.get("resources", []):
+        lines.append(f"- `{res.get('path')}`: {res.get('title') or res.get('description') or res['name']}")
+    lines += [
+        "",
+        "Licence: CC BY 4.0 (Creative Commons Attribution 4.0 International).",
+        "How to cite: see CITATION.cff in this archive.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def build_data_zip(target: Path, data_dir: Path | None = None) -> Path:
+    """Write the data package archive to ``target``; returns it."""
+    data_dir = data_dir or paths.data_dir()
+    stamp = _fixed_time()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".zip.tmp")
+    members: list[tuple[str, bytes]] = []
+    for rel in package_files(data_dir):
+        path = data_dir / rel
+        if not path.is_file():
+            raise FileNotFoundError(f"data package names {rel}, which does not exist in {data_dir}")
+        members.append((rel, path.read_bytes()))
+    members.append(("README.md", _readme(data_dir).encode("utf-8")))
+    for extra in ("CITATION.cff", "LICENSE-TEXT"):
+        p = paths.ROOT / extra
+        if p.is_file():
+            members.append((extra, p.read_bytes()))
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members:
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+    shutil.move(tmp, target)
+    return target
+
+
+def _build_finished(app: Sphinx, exc) -> None:
+    if exc is not None or app.builder.format != "html":
+        return
+    css = Path(app.outdir) / "_static" / CITE_CSS_DIR / "cite.css"
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text(CITE_CSS, encoding="utf-8")
+    target = Path(app.outdir) / DATA_ZIP_DIR / DATA_ZIP
+    try:
+        build_data_zip(target)
+    except (OSError, ValueError) as err:
+        logger.warning(f"kzdecentral.downloads: could not build {DATA_ZIP}: {err}")
+        return
+    logger.info(f"kzdecentral.downloads: wrote {target.relative_to(app.outdir)}")
+
+
+def setup(app: Sphinx) -> dict:
+    app.connect("html-page-context", _page_context)  # default priority 500: before the theme's 501
+    app.connect("build-finished", _build_finished)
+    return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}
