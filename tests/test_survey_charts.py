@@ -40,3 +40,16 @@ def test_differences_chart():
     d95 = c.data[c.data.level_pct == 95]
     assert len(d95) == 6 and (d95["verdict"] == "not supported").all()
     assert "Differences supported at 95%: 0" in c.description
+
+
+def test_notebook_explorer_reacts_to_its_controls():
+    answers = data.load("survey_answers")
+    box = stats.explorer(answers, 69)
+    level, method, highlight = box.children[0].children
+    assert (level.description, method.description, highlight.description) == (
+        "Confidence level", "Interval method", "Highlight answer")
+    assert {v for _, v in method.options} == set(stats.METHODS)
+    for change in (lambda: setattr(level, "value", 0.9), lambda: setattr(method, "value", "beta"),
+                   lambda: setattr(highlight, "value", "Hard to say"),
+                   lambda: setattr(method, "value", "sison-glaz")):
+        change()  # each redraws without error
