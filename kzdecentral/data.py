@@ -360,12 +360,12 @@ def describe(tables: dict[str, pd.DataFrame]) -> str:
             facts.append("drawn from the article's " + "; ".join(
                 f"“{md_escape(s)}”" for s in dict.fromkeys(df["section"].dropna())))
         out += [" · ".join(facts), ""]
-        out += ["| Field | Type | Unit | Required | Constraints | Description |",
-                "|---|---|---|---|---|---|"]
+        out += ["| Field | Type | Rules | Description |", "|---|---|---|---|"]
         for f in schema["fields"]:
-            required = "yes" if f.get("constraints", {}).get("required") else "no"
-            cells = [f["name"], f.get("type", "string"), f.get("unit", "–"), required,
-                     _constraints(f, schema) or "–", f.get("description", "–")]
+            rules = (["required"] if f.get("constraints", {}).get("required") else []) + \
+                ([_constraints(f, schema)] if _constraints(f, schema) else []) + \
+                ([f"unit: {f['unit']}"] if f.get("unit") else [])
+            cells = [f["name"], f.get("type", "string"), "; ".join(rules) or "–", f.get("description", "–")]
             out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
     return "\n".join(out) + "\n"
 

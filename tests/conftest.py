@@ -64,3 +64,17 @@ def browser_type_launch_args(browser_type_launch_args):
     exe = shutil.which("chromium") or shutil.which("chromium-browser")
     need(exe is not None, "no system Chromium: `apt-get install chromium`")
     return {**browser_type_launch_args, "executable_path": exe, "args": CHROMIUM_ARGS}
+
+
+def open_page(page, server: str, page_path: str) -> None:
+    """Load a page of the book (following the root's meta-refresh redirect) and wait until
+    every chart on it has turned into its live view."""
+    import re
+
+    page.goto(f"{server}/{page_path}", wait_until="load")
+    refresh = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', (HTML / page_path).read_text(encoding="utf-8"))
+    if refresh:
+        page.wait_for_url(f"**/{refresh.group(1)}")
+        page.wait_for_load_state("load")
+    if page.locator(".kzdec-chart").count():
+        page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'", timeout=15000)

@@ -7,21 +7,15 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML, html_pages
+from conftest import HTML, html_pages, open_page
 
 PAGES = html_pages() if HTML.is_dir() else ["index.html"]
 AXE = Axe()
 
 
-def _open(page, server, page_path):
-    page.goto(f"{server}/{page_path}", wait_until="load")
-    if page.locator(".kzdec-chart").count():
-        page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'", timeout=15000)
-
-
 @pytest.mark.parametrize("page_path", PAGES)
 def test_no_serious_axe_violation(page, server, page_path):
-    _open(page, server, page_path)
+    open_page(page, server, page_path)
     results = AXE.run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
@@ -30,7 +24,7 @@ def test_no_serious_axe_violation(page, server, page_path):
 
 @pytest.mark.parametrize("page_path", PAGES)
 def test_charts_have_text_alternatives_and_labelled_controls(page, server, page_path):
-    _open(page, server, page_path)
+    open_page(page, server, page_path)
     for box in page.locator(".kzdec-chart").all():
         name = box.get_attribute("data-chart")
         desc = box.locator(".kzdec-chart-desc").inner_text().strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import HTML, html_pages
+from conftest import HTML, html_pages, open_page
 
 
 def _pages_with_controls() -> list[str]:
@@ -28,8 +28,7 @@ def _svg(box):
 
 @pytest.mark.parametrize("page_path", PAGES)
 def test_each_control_redraws_its_chart(page, server, page_path):
-    page.goto(f"{server}/{page_path}", wait_until="load")
-    page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'", timeout=15000)
+    open_page(page, server, page_path)
     operated = 0
     for box in page.locator(".kzdec-chart").all():
         bindings = box.locator(".vega-bind")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import HTML, html_pages
+from conftest import HTML, html_pages, open_page
 
 PAGES = html_pages() if HTML.is_dir() else ["index.html"]
 
@@ -20,10 +20,9 @@ def test_page_offline_clean_and_charts_drawn(page, server, page_path):
     page.on("request", lambda r: off_origin.append(r.url)
             if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
 
-    page.goto(f"{server}/{page_path}", wait_until="load")
+    open_page(page, server, page_path)
     n_charts = page.locator(".kzdec-chart").count()
     if n_charts:
-        page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'", timeout=15000)
         states = page.eval_on_selector_all(".kzdec-chart", "els => els.map(e => e.dataset.rendered)")
         assert states == ["interactive"] * n_charts, f"charts not drawn live on {page_path}: {states}"
         marks = page.eval_on_selector_all(
