@@ -133,7 +133,7 @@ def fingerprint(files: list[Path], data_dir: Path | None = None) -> str:
 
 
 #: Modules that only the Sphinx build imports (never a notebook): no re-execution on change.
-SPHINX_ONLY = {"sphinxext.py", "downloads.py", "bibstyle.py"}
+SPHINX_ONLY = {"sphinxext.py", "downloads.py", "bibstyle.py", "build.py"}
 
 
 def package_files() -> list[Path]:
@@ -143,6 +143,13 @@ def package_files() -> list[Path]:
     files = sorted(p for p in here.glob("*.py") if p.name not in SPHINX_ONLY)
     cff = paths.ROOT / "CITATION.cff"
     return files + ([cff] if cff.is_file() else [])
+
+
+def build_files() -> list[Path]:
+    """The build-only code (Sphinx extensions and their static files): a change re-renders
+    every page, without executing anything."""
+    here = Path(__file__).resolve().parent
+    return sorted([here / n for n in SPHINX_ONLY if (here / n).is_file()] + list((here / "static").glob("*")))
 
 
 def package_fingerprint() -> str:

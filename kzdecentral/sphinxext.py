@@ -58,6 +58,8 @@ def _config_inited(app: Sphinx, config) -> None:
 
 
 def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    for f in deps.build_files():
+        app.env.note_dependency(str(f))
     text = source[0]
     if "{code-cell}" not in text:
         return
