@@ -103,7 +103,7 @@ def execute(jobs: int, log=print) -> list[str]:
     return [p.relative_to(paths.ROOT).as_posix() for p in todo]
 
 
-def jupyter_book(root: Path = paths.ROOT, jobs: int = 1) -> int:
+def jupyter_book(root: Path = paths.ROOT) -> int:
     """``jupyter-book build ROOT -W -n --keep-going``, run in this process so that it shares
     the imports of the execution step. (Sphinx's own parallel mode is not used: one of Jupyter
     Book's extensions, sphinx-multitoc-numbering, does not declare itself parallel-safe.)"""
@@ -111,7 +111,7 @@ def jupyter_book(root: Path = paths.ROOT, jobs: int = 1) -> int:
     from jupyter_book.cli.main import builder_specific_actions
     from jupyter_book.sphinx import build_sphinx
 
-    print(f"kzdecentral.build: jupyter-book build {root} -W -n --keep-going (Sphinx jobs: {jobs})")
+    print(f"kzdecentral.build: jupyter-book build {root} -W -n --keep-going")
     path_config, src, overrides = jb_build.callback(
         path_source=str(root), path_output=None, config=None, toc=None, warningiserror=True,
         nitpick=True, keep_going=True, freshenv=False, builder="html", custom_builder=None,
@@ -119,7 +119,7 @@ def jupyter_book(root: Path = paths.ROOT, jobs: int = 1) -> int:
     out = Path(root) / "_build" / "html"
     result = build_sphinx(src, out, use_external_toc=True, noconfig=True, path_config=path_config,
                           confoverrides=overrides, builder="html", warningiserror=True,
-                          keep_going=True, jobs=jobs)
+                          keep_going=True)
     if isinstance(result, BaseException) or result:
         return result if isinstance(result, int) and result else 1
     return 0
