@@ -71,6 +71,13 @@ class ChartHTML:
     def vegalite(self) -> dict:
         spec = self.chart.to_dict()
         spec["description"] = self.description
+        # The page carries the chart's data once more inside the spec; four decimals are far
+        # below what any chart can show.
+        for rows in spec.get("datasets", {}).values():
+            for row in rows:
+                for key, value in row.items():
+                    if isinstance(value, float):
+                        row[key] = round(value, 4)
         return spec
 
     def vega(self) -> dict:
@@ -78,10 +85,15 @@ class ChartHTML:
 
     def svg(self) -> str:
         svg = vlc.vegalite_to_svg(self.vegalite(), vl_version=VL_VERSION)
+        # The static picture is one image to assistive technology (its container has role=img
+        # and the description); the per-mark ARIA attributes are for the live view.
+        svg = re.sub(r'\s(?:role|aria-roledescription|aria-label|pointer-events)="[^"]*"', "", svg)
+        svg = svg.replace(' opacity="1"', "")
         return _round_geometry(_prefix_svg_ids(svg, f"static-{self.name}"))
 
     def csv(self) -> str:
-        return self.data.to_csv(index=False)
+        # four decimals: exact for every printed value, and 1e-6 of a proportion for derived ones
+        return self.data.round(4).to_csv(index=False)
 
     def html(self) -> str:
         esc = html.escape

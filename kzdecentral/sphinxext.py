@@ -12,8 +12,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
@@ -79,11 +81,50 @@ def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
 
     context["script_files"] = [a for a in context.get("script_files", []) if keep(a)]
     context["css_files"] = [a for a in context.get("css_files", []) if keep(a)]
+    _defer_scripts(context)
+
+
+_CSV_LINK = re.compile(r'href="data:text/csv;charset=utf-8,([^"]*)" download="([a-z0-9-]+\.csv)"')
+
+
+def _chart_csv_files(app: Sphinx, pagename: str, context: dict) -> None:
+    """Write each chart's data (a data: link in the notebook) to ``_downloads/charts/NAME.csv``
+    and link that file instead: a real, citable file, and the page does not carry it."""
+    out = Path(app.outdir) / "_downloads" / "charts"
+    up = "../" * pagename.count("/")
+
+    def extract(m: re.Match) -> str:
+        out.mkdir(parents=True, exist_ok=True)
+        (out / m.group(2)).write_text(unquote(m.group(1)), encoding="utf-8")
+        return f'href="{up}_downloads/charts/{m.group(2)}" download="{m.group(2)}"'
+
+    context["body"] = _CSV_LINK.sub(extract, context["body"])
+
+
+#: Scripts that the theme's search box (loaded synchronously by the template) needs at once.
+_KEEP_SYNC = ("documentation_options.js", "doctools.js", "sphinx_highlight.js")
+
+
+def _defer_scripts(context: dict) -> None:
+    """Let the theme's other script files load deferred (in order), so they no longer block
+    parsing and the first paint, which shows the static charts."""
+    from sphinx.builders.html._assets import _JavaScript
+
+    scripts = []
+    for js in context.get("script_files", []):
+        attrs = dict(getattr(js, "attributes", {}) or {})
+        name = str(getattr(js, "filename", "") or "")
+        if (name and not name.endswith(_KEEP_SYNC) and "body" not in attrs
+                and not ({"async", "defer"} & set(attrs))):
+            js = _JavaScript(js.filename, priority=js.priority, **attrs, defer="defer")
+        scripts.append(js)
+    context["script_files"] = scripts
 
 
 def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None:
     if "kzdec-chart" not in context.get("body", ""):
         return
+    _chart_csv_files(app, pagename, context)
     app.add_css_file(f"{OUT_DIR}/charts.css")
     app.add_js_file(f"{OUT_DIR}/vega.js", loading_method="defer")
     app.add_js_file(f"{OUT_DIR}/charts.js", loading_method="defer")

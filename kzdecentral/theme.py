@@ -15,7 +15,8 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 PRIMARY = PALETTE[0]
 #: A grey that passes WCAG AA for text on white (4.6:1).
 MUTED = "#6b6b6b"
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+#: The reader's own interface font (no web font is ever loaded).
+FONT = "system-ui, sans-serif"
 NAME = "kzdecentral"
 
 

@@ -103,7 +103,7 @@ def bench_pages(html: Path, loads: int) -> dict:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
         for rel in html_pages(html):
-            own, ms_list, n_charts = 0, [], 0
+            own, ms_list, fcp_list, n_charts = 0, [], [], 0
             for i in range(loads):
                 ctx = browser.new_context()  # cold: empty cache each load
                 page = ctx.new_page()
@@ -115,6 +115,9 @@ def bench_pages(html: Path, loads: int) -> dict:
                 if n_charts:
                     page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'")
                     ms_list.append(float(page.evaluate("document.documentElement.dataset.chartsReadyMs")))
+                    # the static SVGs are in the HTML: they are on screen at the first contentful paint
+                    fcp_list.append(float(page.evaluate(
+                        "performance.getEntriesByName('first-contentful-paint')[0].startTime")))
                 page.wait_for_timeout(100)
                 if i == 0:
                     for url, n in sizes:
@@ -125,6 +128,7 @@ def bench_pages(html: Path, loads: int) -> dict:
                             own += n
                 ctx.close()
             pages[rel] = {"own_bytes": own, "charts": n_charts,
+                          "static_charts_shown_ms": statistics.median(fcp_list) if fcp_list else None,
                           "charts_drawn_ms": statistics.median(ms_list) if ms_list else None}
         browser.close()
     srv.shutdown()
@@ -153,10 +157,12 @@ def main() -> int:
     pages = result["pages"]["pages"]
     heaviest = max(pages, key=lambda k: pages[k]["own_bytes"])
     drawn = [v["charts_drawn_ms"] for v in pages.values() if v["charts_drawn_ms"] is not None]
+    shown = [v["static_charts_shown_ms"] for v in pages.values() if v["static_charts_shown_ms"] is not None]
     checks = {
         "chart JS bytes <= 600 KB": result["pages"]["chart_js_bytes"] <= TARGETS["chart_js_bytes"],
         "every page's own bytes < 150 KB": all(v["own_bytes"] < TARGETS["page_own_bytes"] for v in pages.values()),
-        "charts drawn <= 500 ms (slowest page)": (max(drawn) if drawn else 0) <= TARGETS["charts_drawn_ms"],
+        "static charts shown <= 500 ms (slowest page)": (max(shown) if shown else 0) <= TARGETS["charts_drawn_ms"],
+        "live chart views drawn <= 500 ms (slowest page)": (max(drawn) if drawn else 0) <= TARGETS["charts_drawn_ms"],
     }
     if "builds" in result:
         b = result["builds"]
@@ -180,10 +186,12 @@ def main() -> int:
     print("| chapter | standalone execution (s) |\n| --- | ---: |")
     for k, v in result["notebooks_s"].items():
         print(f"| {k} | {v:.1f} |")
-    print("\n| page | own bytes | charts | all charts drawn (ms) |\n| --- | ---: | ---: | ---: |")
+    print("\n| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |"
+          "\n| --- | ---: | ---: | ---: | ---: |")
     for k, v in pages.items():
         ms = "" if v["charts_drawn_ms"] is None else f"{v['charts_drawn_ms']:.0f}"
-        print(f"| {k} | {v['own_bytes']:,} | {v['charts']} | {ms} |")
+        fcp = "" if v["static_charts_shown_ms"] is None else f"{v['static_charts_shown_ms']:.0f}"
+        print(f"| {k} | {v['own_bytes']:,} | {v['charts']} | {fcp} | {ms} |")
     print(f"\nshared assets (once for the book): {result['pages']['shared_bytes']:,} bytes; "
           f"chart JavaScript: {result['pages']['chart_js_bytes']:,} bytes; heaviest page: {heaviest}\n")
     for k, ok in checks.items():
