@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
 from kzdecentral import build
 
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "article.txt"
@@ -73,6 +74,7 @@ def glued(built_book):
 
 
 def _printed_numbers() -> set[str]:
+    need(ARTICLE.is_file(), f"the source article is not at {ARTICLE} (shared/ beside the clone)")
     text = ARTICLE.read_text(encoding="utf-8")
     found = set(NUMBER.findall(text))
     return found | {n.replace(",", "") for n in found}
