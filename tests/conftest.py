@@ -13,6 +13,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 HTML = ROOT / "_build" / "html"
+#: The source article: shared/ stands beside the clone (locally and in CI).
+ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 #: Every host but 127.0.0.1 fails to resolve, so an off-origin request fails loudly.
 CHROMIUM_ARGS = [

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from pathlib import Path
 
 import pytest
 
-from conftest import need
+from conftest import ARTICLE, need
 from kzdecentral import build
 
-ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "source" / "article.txt"
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
 #: Glued numbers that the article does not print, with how this edition derives them.

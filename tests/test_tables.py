@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
+from conftest import ARTICLE, need
+
 DATA = Path(__file__).resolve().parent.parent / "data"
 DESC = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 NAMES = [r["name"] for r in DESC["resources"]]
@@ -94,10 +96,8 @@ def test_citations_match_the_article():
     """Every bracketed citation of the article text appears, in order."""
     import re
 
-    article = Path("/work/shared/source/article.txt")
-    if not article.exists():
-        pytest.skip("article text not available")
-    body = article.read_text(encoding="utf-8").split("REFERENCES:")[0]
+    need(ARTICLE.is_file(), f"the source article is not at {ARTICLE}")
+    body = ARTICLE.read_text(encoding="utf-8").split("REFERENCES:")[0]
     printed = re.findall(r"\[\d[^\]]*\]", body)
     assert [c["cited_as"] for c in rows("citations")] == printed
 
