@@ -126,8 +126,9 @@ def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None
         return
     _chart_csv_files(app, pagename, context)
     app.add_css_file(f"{OUT_DIR}/charts.css")
-    app.add_js_file(f"{OUT_DIR}/vega.js", loading_method="defer")
-    app.add_js_file(f"{OUT_DIR}/charts.js", loading_method="defer")
+    # first among the deferred scripts: the charts turn live before the theme's extras run
+    app.add_js_file(f"{OUT_DIR}/vega.js", loading_method="defer", priority=100)
+    app.add_js_file(f"{OUT_DIR}/charts.js", loading_method="defer", priority=101)
 
 
 def _build_finished(app: Sphinx, exc) -> None:
