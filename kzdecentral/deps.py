@@ -132,15 +132,15 @@ def fingerprint(files: list[Path], data_dir: Path | None = None) -> str:
     return ", ".join(parts)
 
 
-#: Modules that only the Sphinx build imports (never a notebook): no re-execution on change.
-SPHINX_ONLY = {"sphinxext.py", "downloads.py", "bibstyle.py", "build.py"}
+#: Modules no chapter runs: the build-time Sphinx extensions, and the build and rerun commands.
+NOT_IN_NOTEBOOKS = {"sphinxext.py", "downloads.py", "bibstyle.py", "build.py", "run.py"}
 
 
 def package_files() -> list[Path]:
     """The package's modules that run inside notebooks (the Sphinx extension does not),
     and CITATION.cff, which ``kzdecentral.cite`` reads for the citations and chart cite lines."""
     here = Path(__file__).resolve().parent
-    files = sorted(p for p in here.glob("*.py") if p.name not in SPHINX_ONLY)
+    files = sorted(p for p in here.glob("*.py") if p.name not in NOT_IN_NOTEBOOKS)
     cff = paths.ROOT / "CITATION.cff"
     return files + ([cff] if cff.is_file() else [])
 
@@ -149,7 +149,7 @@ def build_files() -> list[Path]:
     """The build-only code (Sphinx extensions and their static files): a change re-renders
     every page, without executing anything."""
     here = Path(__file__).resolve().parent
-    return sorted([here / n for n in SPHINX_ONLY if (here / n).is_file()] + list((here / "static").glob("*")))
+    return sorted([here / n for n in NOT_IN_NOTEBOOKS if (here / n).is_file()] + list((here / "static").glob("*")))
 
 
 def package_fingerprint() -> str:

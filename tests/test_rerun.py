@@ -1,16 +1,15 @@
 """The rerun path: each chapter executes on its own, as a researcher runs it from Jupyter or the
-command line, with the chapter's folder as working directory, and it reads exactly the data the
-build's cache fingerprint says it reads."""
+command line (``python -m kzdecentral.run``), with the chapter's folder as working directory, and
+it reads exactly the data the build's cache fingerprint says it reads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import jupytext
 import pytest
-from nbclient import NotebookClient
 
 from kzdecentral import build, deps, paths
+from kzdecentral.run import run_chapter
 
 CHAPTERS = [p for p in build.chapters() if "{code-cell}" in p.read_text(encoding="utf-8")]
 
@@ -20,9 +19,7 @@ def test_chapter_runs_standalone(chapter: Path, tmp_path, monkeypatch):
     log = tmp_path / "reads.log"
     monkeypatch.setenv("KZDEC_READS_LOG", str(log))
     monkeypatch.delenv("KZDEC_DATA_DIR", raising=False)
-    nb = jupytext.read(chapter)
-    NotebookClient(nb, timeout=300, kernel_name="python3",
-                   resources={"metadata": {"path": str(chapter.parent)}}).execute()
+    nb = run_chapter(chapter, out_dir=tmp_path)
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
               if o.get("output_type") == "error"]
     assert errors == []

@@ -68,19 +68,15 @@ def bench_builds(runs: int) -> dict:
 
 
 def bench_notebooks() -> dict:
-    import jupytext
-    from nbclient import NotebookClient
-
     sys.path.insert(0, str(ROOT))
     from kzdecentral import build
+    from kzdecentral.run import run_chapter
 
     out = {}
     for ch in build.chapters():
         if "{code-cell}" not in ch.read_text(encoding="utf-8"):
             continue
-        nb = jupytext.read(ch)
-        t, _ = timed(lambda: NotebookClient(nb, timeout=300, kernel_name="python3",
-                                            resources={"metadata": {"path": str(ch.parent)}}).execute())
+        t, _ = timed(lambda: run_chapter(ch, out_dir=None))
         out[ch.name] = t
     return out
 
