@@ -90,3 +90,18 @@ class Plain:
 def plain(text: object) -> Plain:
     """Wrap ``text`` for glueing into prose without quotation marks."""
     return Plain(text)
+
+
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
+          8: "eight", 9: "nine", 10: "ten"}
+
+
+def words(n) -> str:
+    """A count as prose writes it: a word up to ten, digits (with thousands commas) above."""
+    n = int(n)
+    return _WORDS.get(n, f"{n:,}")
+
+
+def list_items(lists: pd.DataFrame, list_id: str) -> pd.DataFrame:
+    """The items of one list of the ``lists`` table, in printed order."""
+    return lists[lists["list_id"] == list_id].sort_values("position")
