@@ -131,9 +131,27 @@ def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None
     app.add_js_file(f"{OUT_DIR}/charts.js", loading_method="defer", priority=101)
 
 
+_FONTAWESOME = re.compile(r'\n?[ \t]*<script defer src="[^"]*_static/scripts/fontawesome\.js[^"]*"></script>')
+
+
+def _icons_last(html_dir: Path) -> None:
+    """Move the theme's fontawesome.js (1.5 MB of icons, deferred) from <head> to the end of
+    <body>. Deferred scripts run in document order, so the chart scripts no longer wait for it:
+    the live charts appear about 50 ms sooner (``make bench``); the icons a moment later."""
+    for page in html_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        m = _FONTAWESOME.search(text)
+        if not m or text.find("</body>") < m.start():
+            continue  # no icons script, or already moved
+        text = text[:m.start()] + text[m.end():]
+        text = text.replace("</body>", m.group(0).strip() + "\n</body>", 1)
+        page.write_text(text, encoding="utf-8")
+
+
 def _build_finished(app: Sphinx, exc) -> None:
     if exc is not None or app.builder.format != "html":
         return
+    _icons_last(Path(app.outdir))
     out = Path(app.outdir) / "_static" / OUT_DIR
     out.mkdir(parents=True, exist_ok=True)
     (out / "vega.js").write_text(vega_runtime(Path(app.doctreedir).parent / ".kzdec"), encoding="utf-8")
