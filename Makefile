@@ -4,13 +4,13 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: help book test serve clean bench lock deps test-deps
+.PHONY: help book test serve clean bench deps test-deps
 
 help:
 	@echo "make book   - set up .venv, execute the chapters, write the HTML book to _build/html"
 	@echo "make test   - set up .venv with the test tools, build the book, run the whole test suite"
 	@echo "make serve  - serve _build/html on http://127.0.0.1:$(PORT)/"
-	@echo "make bench  - build and page benchmark (table + .bench/results.json)"
+	@echo "make bench  - build and page benchmark (table, .bench/results.json, figures in README)"
 	@echo "make clean  - remove _build (HTML, execution cache)"
 
 $(VENV)/.deps: requirements.txt pyproject.toml
@@ -39,7 +39,7 @@ serve:
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 bench: $(VENV)/.test-deps
-	$(PY) tools/bench.py
+	$(PY) tools/bench.py --update-readme
 
 clean:
 	rm -rf _build

@@ -133,11 +133,50 @@ def bench_pages(html: Path, loads: int) -> dict:
             "shared_assets": shared}
 
 
+README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+
+
+def readme_section(r: dict) -> str:
+    """The README's benchmark figures, from a results dict (``.bench/results.json``)."""
+    b, pages = r.get("builds"), r["pages"]["pages"]
+    out = [f"Latest figures: {r['machine']['platform']}, {r['machine']['cpus']} cores, "
+           f"Python {r['machine']['python']}, {r['date']}.", ""]
+    if b:
+        m = b["median_s"]
+        out += ["| build (median of runs) | seconds |", "| --- | ---: |",
+                f"| clean build, no cache (`make book`) | {m['clean']:.1f} |",
+                f"| rebuild, nothing changed | {m['noop']:.1f} |",
+                f"| rebuild after one CSV change | {m['csv']:.1f} |",
+                f"| plain `jupyter-book build . -W -n --keep-going`, no cache, serial execution | {m['reference']:.1f} |",
+                "", f"Clean / plain serial: **{b['ratio_clean_vs_reference']:.2f}** (target ≤ 0.6); "
+                f"no-op / clean: **{b['ratio_noop_vs_clean']:.2f}** (target ≤ 0.10); the CSV change "
+                f"re-executed only: {', '.join(b['csv_change_executed'])}.", ""]
+    out += ["| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |",
+            "| --- | ---: | ---: | ---: | ---: |"]
+    for k, v in pages.items():
+        fcp = "" if v.get("static_charts_shown_ms") is None else f"{v['static_charts_shown_ms']:.0f}"
+        ms = "" if v.get("charts_drawn_ms") is None else f"{v['charts_drawn_ms']:.0f}"
+        out.append(f"| {k} | {v['own_bytes']:,} | {v['charts']} | {fcp} | {ms} |")
+    out += ["", f"Shared assets, counted once for the book: {r['pages']['shared_bytes']:,} bytes; chart "
+            f"JavaScript (only on chart pages): {r['pages']['chart_js_bytes']:,} bytes.", "",
+            "Targets: " + "; ".join(f"{k}: {'met' if ok else '**missed**'}" for k, ok in r["targets_met"].items()) + "."]
+    return "\n".join(out)
+
+
+def update_readme(r: dict) -> None:
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    a, b = text.index(README_START) + len(README_START), text.index(README_END)
+    readme.write_text(text[:a] + "\n" + readme_section(r) + "\n" + text[b:], encoding="utf-8")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--runs", type=int, default=3, help="build runs (median)")
     ap.add_argument("--loads", type=int, default=5, help="cold loads per page (median)")
     ap.add_argument("--skip-builds", action="store_true")
+    ap.add_argument("--update-readme", action="store_true",
+                    help="write the figures into README.md (between the bench markers)")
     args = ap.parse_args()
 
     result = {"machine": {"platform": platform.platform(), "python": platform.python_version(),
@@ -193,6 +232,9 @@ def main() -> int:
     for k, ok in checks.items():
         print(f"{'met ' if ok else 'MISS'}  {k}")
     print(f"\nsaved {out.relative_to(ROOT)}")
+    if args.update_readme:
+        update_readme(result)
+        print("updated README.md")
     return 0
 
 
