@@ -17,6 +17,8 @@ traceback. ``--serial`` skips step 2 (plain Jupyter Book behaviour, for comparis
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import sys
 import time
@@ -28,6 +30,8 @@ import yaml
 from . import deps, paths
 
 CACHE = paths.ROOT / "_build" / ".jupyter_cache"
+#: Which chapter texts are known to be in the cache (see :func:`stale`).
+MEMO = paths.ROOT / "_build" / ".kzdec" / "executed.json"
 TIMEOUT = 300
 
 
@@ -40,12 +44,31 @@ def chapters(root: Path = paths.ROOT) -> list[Path]:
     return [root / f"{f}.md" for f in files]
 
 
+def chapter_text(path: Path) -> str:
+    """The chapter's MyST text as myst-nb sees it (with the fingerprint cell)."""
+    return deps.with_fingerprint(path.read_text(encoding="utf-8"))[0]
+
+
 def read_chapter(path: Path):
     """The chapter as the notebook myst-nb executes (fingerprint cell included)."""
     from myst_nb.core.read import read_myst_markdown_notebook
 
-    text, _ = deps.with_fingerprint(path.read_text(encoding="utf-8"))
-    return read_myst_markdown_notebook(text, path=path)
+    return read_myst_markdown_notebook(chapter_text(path), path=path)
+
+
+def _memo_key(text: str) -> str:
+    import jupyter_cache
+    import myst_nb
+
+    salt = f"{myst_nb.__version__}|{jupyter_cache.__version__}|"
+    return hashlib.sha256((salt + text).encode("utf-8")).hexdigest()
+
+
+def _read_memo() -> dict:
+    try:
+        return json.loads(MEMO.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def _execute(path_str: str):
@@ -58,20 +81,40 @@ def _execute(path_str: str):
     return path_str, nb, result.time, (None if result.err is None else result.exc_string)
 
 
-def stale(cache, files: list[Path]) -> list[Path]:
-    """The chapters with code whose executed version is not in the cache."""
+def stale(cache, files: list[Path]) -> tuple[list[Path], dict]:
+    """The chapters with code whose executed version is not in the cache, and the memo of
+    the others (text hash -> cache hash key), so that an unchanged chapter is not parsed again
+    on the next build: only its fingerprinted text is hashed and its cache record looked up."""
+    from jupyter_cache.cache.db import NbCacheRecord
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    memo, fresh = _read_memo(), {}
     out, seen = [], set()
     for f in files:
-        nb = read_chapter(f)
+        text = chapter_text(f)
+        key = _memo_key(text)
+        if key in memo:
+            try:
+                NbCacheRecord.record_from_hashkey(memo[key], cache.db)
+                fresh[key] = memo[key]
+                continue
+            except KeyError:
+                pass
+        nb = read_myst_markdown_notebook(text, path=f)
         code = tuple(c.source for c in nb.cells if c.cell_type == "code")
         if code in seen:  # same code as a chapter already queued: one execution serves both
             continue
         try:
-            cache.match_cache_notebook(nb)
+            fresh[key] = cache.match_cache_notebook(nb).hashkey
         except KeyError:
             out.append(f)
             seen.add(code)
-    return out
+    return out, fresh
+
+
+def _write_memo(memo: dict) -> None:
+    MEMO.parent.mkdir(parents=True, exist_ok=True)
+    MEMO.write_text(json.dumps(memo, indent=0, sort_keys=True), encoding="utf-8")
 
 
 def execute(jobs: int, log=print) -> list[str]:
@@ -80,7 +123,8 @@ def execute(jobs: int, log=print) -> list[str]:
     from jupyter_cache.base import CacheBundleIn
 
     cache = get_cache(str(CACHE))
-    todo = stale(cache, chapters())
+    todo, memo = stale(cache, chapters())
+    _write_memo(memo)
     if not todo:
         log("kzdecentral.build: every chapter is up to date in the cache; nothing to execute")
         return []
@@ -92,8 +136,11 @@ def execute(jobs: int, log=print) -> list[str]:
                 failures.append((name, error))
                 log(f"kzdecentral.build: FAILED {name}")
                 continue
-            cache.cache_notebook_bundle(CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),
-                                        check_validity=False, overwrite=True)
+            record = cache.cache_notebook_bundle(
+                CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),
+                check_validity=False, overwrite=True)
+            memo[_memo_key(chapter_text(Path(path_str)))] = record.hashkey
+            _write_memo(memo)
             log(f"kzdecentral.build: executed {name} in {seconds:.1f} s")
     if failures:
         for name, error in failures:
