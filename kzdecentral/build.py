@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import json
 import os
+import random
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -33,6 +34,7 @@ CACHE = paths.ROOT / "_build" / ".jupyter_cache"
 #: Which chapter texts are known to be in the cache (see :func:`stale`).
 MEMO = paths.ROOT / "_build" / ".kzdec" / "executed.json"
 TIMEOUT = 300
+KERNEL_START_ATTEMPTS = 3
 
 
 def chapters(root: Path = paths.ROOT) -> list[Path]:
@@ -75,9 +77,18 @@ def _execute(path_str: str):
     from jupyter_cache.executors.utils import single_nb_execution
 
     path = Path(path_str)
-    nb = read_chapter(path)
-    result = single_nb_execution(nb, cwd=str(path.parent), timeout=TIMEOUT, allow_errors=False,
-                                 meta_override=True)
+    for attempt in range(KERNEL_START_ATTEMPTS):
+        nb = read_chapter(path)
+        try:
+            result = single_nb_execution(nb, cwd=str(path.parent), timeout=TIMEOUT,
+                                         allow_errors=False, meta_override=True)
+            break
+        except RuntimeError as exc:
+            # Kernels started at the same moment can race for the same free TCP ports; the
+            # loser dies before its first reply. Start it again (the chapter had not run yet).
+            if "Kernel died before replying" not in str(exc) or attempt + 1 == KERNEL_START_ATTEMPTS:
+                raise
+            time.sleep(0.5 + random.random())
     return path_str, nb, result.time, (None if result.err is None else result.exc_string)
 
 
