@@ -101,7 +101,7 @@ class ChartHTML:
         desc_id = f"{self.name}-desc"
         return (
             f'<div class="{CHART_CLASS}" id="chart-{esc(self.name)}" data-chart="{esc(self.name)}">'
-            f'<div class="kzdec-chart-view" role="img" aria-describedby="{desc_id}">{self.svg()}</div>'
+            f'<div class="kzdec-chart-view" role="img" aria-labelledby="{desc_id}">{self.svg()}</div>'
             f'<script type="application/json" class="kzdec-vega-spec">{_script_json(self.vega())}</script>'
             f'<p class="kzdec-chart-desc" id="{desc_id}">{esc(self.description)}</p>'
             f'<p class="kzdec-chart-links">'

@@ -39,3 +39,104 @@ def test_charts_have_text_alternatives_and_labelled_controls(page, server, page_
             label = control.evaluate("el => (el.labels && el.labels.length ? el.labels[0].innerText : '')"
                                      " || el.getAttribute('aria-label') || ''")
             assert label.strip(), f"an unlabelled control in chart {name} on {page_path}"
+
+
+def _pages_holding(marker: str) -> list[str]:
+    return [p for p in PAGES if HTML.is_dir() and marker in (HTML / p).read_text(encoding="utf-8")]
+
+
+CHART_PAGES = _pages_holding('class="kzdec-chart"')
+CONTROL_PAGES = _pages_holding('"bind":')
+
+
+def test_the_book_has_chart_pages(built_book):
+    assert CHART_PAGES and CONTROL_PAGES, "no page of the built book holds a chart with controls"
+
+
+def _static_charts_stand(page, page_path: str, media: str) -> None:
+    page.emulate_media(media=media)
+    boxes = page.locator(".kzdec-chart").all()
+    assert boxes, f"{page_path}: no chart found"
+    for box in boxes:
+        name = box.get_attribute("data-chart")
+        desc = box.locator(".kzdec-chart-desc").inner_text().strip()
+        view = box.locator(".kzdec-chart-view")
+        # one image to assistive technology, named by the chart's description
+        assert view.get_attribute("role") == "img", f"{media}: chart {name} on {page_path}"
+        assert page.get_by_role("img", name=desc, exact=True).count() == 1, \
+            f"{media}: the static chart {name} on {page_path} is not named by its description"
+        box_svg = view.locator(":scope > svg").bounding_box()
+        assert box_svg and box_svg["width"] > 200 and box_svg["height"] > 100, \
+            f"{media}: the static chart {name} on {page_path} is not shown ({box_svg})"
+        assert view.locator("svg [class^='mark-'] > *").count() > 0, f"chart {name}: no marks"
+        assert box.locator(".kzdec-chart-desc").is_visible(), f"{media}: chart {name}: no description"
+
+
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_static_charts_without_javascript_and_in_print(browser, server, page_path):
+    """With JavaScript off (and so also before the live view), every chart is the build-time
+    SVG, on screen and in print, with the description as its accessible name."""
+    ctx = browser.new_context(java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto(f"{server}/{page_path}", wait_until="load")
+        assert page.locator(".kzdec-chart-live").count() == 0, "scripts ran with JavaScript off"
+        for media in ("screen", "print"):
+            _static_charts_stand(page, page_path, media)
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("page_path", CHART_PAGES)
+def test_live_charts_print(page, server, page_path):
+    """Once live, each chart still prints: the view keeps its size and its text alternative."""
+    open_page(page, server, page_path)
+    page.emulate_media(media="print")
+    for box in page.locator(".kzdec-chart").all():
+        name = box.get_attribute("data-chart")
+        svg = box.locator(".kzdec-chart-live svg").first
+        bb = svg.bounding_box()
+        assert bb and bb["width"] > 200 and bb["height"] > 100, f"chart {name} does not print ({bb})"
+        assert svg.get_attribute("aria-label") == box.locator(".kzdec-chart-desc").inner_text().strip()
+
+
+#: How a control is operated from the keyboard once it has the focus.
+_KEYS = {"radio": "ArrowRight", "select-one": "ArrowDown", "range": "ArrowRight", "checkbox": "Space"}
+
+
+@pytest.mark.parametrize("page_path", CONTROL_PAGES)
+def test_chart_controls_reachable_and_operable_by_keyboard(page, server, page_path):
+    """Tab from the top of the page reaches every chart control, and a key press on the
+    focused control redraws its chart."""
+    open_page(page, server, page_path)
+    n = page.evaluate("""() => {
+        const binds = document.querySelectorAll('.kzdec-chart .vega-bind');
+        binds.forEach((b, i) => {
+            b.dataset.kbd = String(i); b.dataset.kbdChart = b.closest('.kzdec-chart').dataset.chart; });
+        window.kbdReached = [];
+        document.addEventListener('focusin', e => {
+            const b = e.target.closest('.vega-bind');
+            if (b && !window.kbdReached.includes(b.dataset.kbd)) { window.kbdReached.push(b.dataset.kbd); }
+        });
+        return binds.length; }""")
+    assert n > 0, f"{page_path}: no chart control"
+    reached: list[str] = []
+    for _ in range(1500):
+        page.keyboard.press("Tab")
+        reached = page.evaluate("window.kbdReached")
+        if len(reached) == n:
+            break
+    assert sorted(reached, key=int) == [str(i) for i in range(n)], \
+        f"{page_path}: Tab reached only controls {reached} of {n}"
+
+    for i in range(n):
+        bind = page.locator(f'.vega-bind[data-kbd="{i}"]')
+        box = page.locator(f'.kzdec-chart[data-chart="{bind.get_attribute("data-kbd-chart")}"]')
+        before = box.locator(".kzdec-chart-live svg").first.inner_html()
+        control = bind.locator("input:checked, select, input[type=range], input[type=checkbox]").first
+        kind = control.evaluate("el => el.type")
+        control.focus()
+        page.keyboard.press(_KEYS[kind])
+        page.wait_for_timeout(150)
+        after = box.locator(".kzdec-chart-live svg").first.inner_html()
+        assert after != before, f"{page_path}: a key press on control #{i} ({kind}) did not redraw its chart"

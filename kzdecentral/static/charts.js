@@ -19,6 +19,7 @@
       }
       viewEl.replaceChildren(target);
       viewEl.removeAttribute("role");
+      viewEl.removeAttribute("aria-labelledby");
       box.dataset.rendered = "interactive";
       box.kzdecView = view;
     });
