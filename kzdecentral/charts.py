@@ -372,9 +372,10 @@ def _shorten(text: str, width: int) -> str:
 def history_timeline(timeline: pd.DataFrame, country: str = "Kazakhstan") -> ChartHTML:
     """The stages of decentralization on a time axis, each date only as precise as printed.
 
-    Day-precise dates are diamonds; a year-only date is a bar over its whole year, a period a
-    bar over its years; the legend and the label text (which repeats the printed date) say
-    which is which, so colour is never the only cue.
+    Day-precise dates are diamonds; a year-only (or month-only) date is a pale, outlined bar over
+    its whole year (or month), a period a solid bar over its years. Shape and fill say which is
+    which, as do the legend and the label text (which repeats the printed date): colour is never
+    the only cue.
     """
     if "country" in timeline.columns:
         timeline = timeline[timeline["country"] == country]
@@ -392,22 +393,32 @@ def history_timeline(timeline: pd.DataFrame, country: str = "Kazakhstan") -> Cha
     colour = alt.Color("precision_label:N", title="How the date is printed",
                        scale=alt.Scale(domain=legend_domain),
                        legend=alt.Legend(orient="bottom", direction="horizontal"))
+    # legend symbols: a solid bar for a period, an outlined one (a bar with a hole) otherwise
     bar_path = "M-1,-0.4H1V0.4H-1Z"
+    outlined_bar_path = bar_path + "M-0.8,-0.2V0.2H0.8V-0.2Z"
+    symbols = {"day": "diamond", "period": bar_path}
     shape = alt.Shape("precision_label:N", title="How the date is printed",
                       scale=alt.Scale(domain=legend_domain,
-                                      range=["diamond" if p == "day" else bar_path for p in present]),
+                                      range=[symbols.get(p, outlined_bar_path) for p in present]),
                       legend=alt.Legend(orient="bottom", direction="horizontal"))
+    # a bar for a single printed year or month is pale with a full outline, a period's bar solid
+    fill_opacity = alt.FillOpacity("precision_label:N", title="How the date is printed",
+                                   scale=alt.Scale(type="ordinal", domain=legend_domain,
+                                                   range=[1 if p in ("day", "period") else 0.25 for p in present]),
+                                   legend=alt.Legend(orient="bottom", direction="horizontal"))
+    outline = alt.Stroke("precision_label:N", scale=alt.Scale(domain=legend_domain), legend=None)
     base = alt.Chart(df)
-    spans = base.transform_filter(alt.datum.precision != "day").mark_bar(height=9, cornerRadius=2).encode(
+    spans = base.transform_filter(alt.datum.precision != "day").mark_bar(
+        height=9, cornerRadius=2, strokeWidth=1.5).encode(
         x=alt.X("start:T", title="Year", axis=alt.Axis(format="%Y", tickCount={"interval": "year", "step": 2}),
                 scale=alt.Scale(domain=[f"{first}-01-01", f"{last + 1}-01-01"])),
-        x2="end:T", y=y, color=colour, shape=shape, tooltip=tooltip)
+        x2="end:T", y=y, color=colour, shape=shape, fillOpacity=fill_opacity, stroke=outline, tooltip=tooltip)
     points = base.transform_filter(alt.datum.precision == "day").mark_point(
         shape="diamond", size=120, filled=True, opacity=1).encode(
         x="start:T", y=y, color=colour, shape=shape, tooltip=tooltip)
     chart = (spans + points).properties(
         title=alt.Title(f"Stages of decentralization in {country}, {first}–{last}",
-                        subtitle="Diamonds: exact day printed; bars: the whole year or period the article gives"),
+                        subtitle="Diamonds: exact day printed; outlined bars: a year only; solid bars: a period"),
         width=360, height=alt.Step(26))
     parts = []
     for r in df.itertuples():
@@ -469,7 +480,7 @@ def tiers_side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakh
     df["cell_text"] = [_wrap(t if n else UNNAMED_TIER, 30) for t, n in zip(df["tier"], df["named"])]
     for col in ("kazakh_equivalent", "head"):
         df[col] = df[col].fillna("").astype(str).replace("", "not stated")
-    df["named_label"] = df["named"].map({True: "named in the article", False: "counted, not named"})
+    df["named_label"] = df["named"].map({True: "named in the article", False: "not named in the article"})
     df = df.sort_values(["country", "rank"]).reset_index(drop=True)
     order = [c for c in countries if c in set(df["country"])]
     x = alt.X("country:N", sort=order, title=None,
@@ -480,11 +491,10 @@ def tiers_side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakh
                alt.Tooltip("kazakh_equivalent:N", title="Rough Kazakh equivalent"),
                alt.Tooltip("head:N", title="Head or bodies"), alt.Tooltip("named_label:N", title="Name")]
     base = alt.Chart(df).encode(x=x, y=y, tooltip=tooltip)
-    domain = ["named in the article", "counted, not named"]
+    # the fill is not the only cue: an unnamed tier's cell says so in words (UNNAMED_TIER)
+    domain = ["named in the article", "not named in the article"]
     cells = base.mark_rect(stroke="#444444", strokeWidth=1.2, cornerRadius=3).encode(
-        fill=alt.Fill("named_label:N", title="Tier", scale=alt.Scale(domain=domain, range=["#cfe3f2", "#ffffff"])),
-        strokeDash=alt.StrokeDash("named_label:N", title="Tier",
-                                  scale=alt.Scale(domain=domain, range=[[1, 0], [5, 4]])))
+        fill=alt.Fill("named_label:N", title="Tier", scale=alt.Scale(domain=domain, range=["#cfe3f2", "#ffffff"])))
     # one text mark per line, shifted so that the block of lines is centred in its cell
     # (with a y offset, a band scale places marks at the start of the band, hence step / 2)
     step = 84

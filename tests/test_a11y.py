@@ -1,8 +1,13 @@
 """Accessibility: axe-core (bundled with axe-playwright-python) on every page of the built book,
 after the charts have turned live: no serious or critical violation. Plus what axe cannot judge:
-every chart states what it shows and links its data (a CSV file beside the page); every chart control has a label."""
+every chart states what it shows and links its data (a CSV file beside the page); the static
+charts stand on their own with JavaScript off and in print; every chart control has a label and
+is reached and operated from the keyboard; colour is never the only carrier of meaning."""
 
 from __future__ import annotations
+
+import json
+import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -140,3 +145,96 @@ def test_chart_controls_reachable_and_operable_by_keyboard(page, server, page_pa
         page.wait_for_timeout(150)
         after = box.locator(".kzdec-chart-live svg").first.inner_html()
         assert after != before, f"{page_path}: a key press on control #{i} ({kind}) did not redraw its chart"
+
+
+# --- colour is never the only carrier of meaning (checked on the compiled Vega of every chart) ---
+
+_SPEC = re.compile(r'<script type="application/json" class="kzdec-vega-spec">(.*?)</script>', re.S)
+#: Channels other than colour that can tell categories apart.
+_OTHER_CHANNELS = ("shape", "strokeDash", "fillOpacity", "strokeOpacity", "opacity", "size", "strokeWidth")
+
+
+def _marks(node, out: list) -> list:
+    if isinstance(node, dict):
+        if "encode" in node and node.get("type"):
+            out.append(node)
+        for value in node.values():
+            _marks(value, out)
+    elif isinstance(node, list):
+        for value in node:
+            _marks(value, out)
+    return out
+
+
+def _fields(encoding) -> set[str]:
+    text = json.dumps(encoding)
+    return set(re.findall(r'"field": "([^"]+)"', text)) | set(re.findall(r'datum\[\\"([^"\\]+)\\"\]', text))
+
+
+def _strings(spec: dict, field: str) -> set[str]:
+    return {str(row[field]).lower() for d in spec.get("data", []) for row in d.get("values", []) or []
+            if isinstance(row, dict) and isinstance(row.get(field), str)}
+
+
+def colour_only_categories(spec: dict) -> list[str]:
+    """The categories that a chart tells apart by colour alone. A category field drawn as a
+    fill or stroke colour must also be drawn through another channel (shape, dash, opacity,
+    size), or be written out: every category but one appears in the text that a text mark
+    draws over the same axes (a cell that says "not listed")."""
+    marks = _marks(spec.get("marks", []), [])
+    scales = {s["name"]: s for s in spec.get("scales", [])}
+    problems = []
+    for mark in marks:
+        for enc in mark["encode"].values():
+            for channel in ("fill", "stroke"):
+                e = enc.get(channel)
+                if not (isinstance(e, dict) and "scale" in e and "field" in e):
+                    continue
+                field = e["field"]
+                carried = any(field in _fields(oenc[ch]) for other in marks
+                              for oenc in other["encode"].values() for ch in _OTHER_CHANNELS if ch in oenc)
+                if not carried:
+                    axes = (json.dumps(enc.get("x", {}).get("scale")), json.dumps(enc.get("y", {}).get("scale")))
+                    written: set[str] = set()
+                    for other in marks:
+                        for oenc in other["encode"].values():
+                            if other["type"] == "text" and "text" in oenc and (
+                                    json.dumps(oenc.get("x", {}).get("scale")),
+                                    json.dumps(oenc.get("y", {}).get("scale"))) == axes:
+                                for f in _fields(oenc["text"]):
+                                    written |= _strings(spec, f)
+                    domain = scales[e["scale"]].get("domain")
+                    if isinstance(domain, list):
+                        unwritten = [d for d in domain if not any(str(d).lower() in w for w in written)]
+                        carried = len(unwritten) <= 1
+                if not carried:
+                    problems.append(f"{mark.get('name')}.{channel} = {field}")
+    return problems
+
+
+def test_colour_is_never_the_only_carrier(built_book):
+    specs = [(p, json.loads(m.group(1))) for p in CHART_PAGES
+             for m in _SPEC.finditer((HTML / p).read_text(encoding="utf-8"))]
+    assert len(specs) >= len(CHART_PAGES)
+    bad = {p: colour_only_categories(s) for p, s in specs if colour_only_categories(s)}
+    assert bad == {}, f"categories told apart by colour alone: {bad}"
+
+
+def test_colour_rule_catches_a_colour_only_legend():
+    """The rule itself: a legend of colours alone fails, one with shapes or written cells passes."""
+    spec = {"data": [{"name": "d", "values": [{"k": "a", "t": "x"}, {"k": "b", "t": "y"}]}],
+            "scales": [{"name": "color", "domain": ["a", "b", "c"]}],
+            "marks": [{"type": "symbol", "encode": {"update": {
+                "x": {"scale": "x", "field": "v"}, "y": {"scale": "y", "field": "w"},
+                "fill": {"scale": "color", "field": "k"}}}}]}
+    assert colour_only_categories(spec) == ["None.fill = k"]
+    shaped = json.loads(json.dumps(spec))
+    shaped["marks"][0]["encode"]["update"]["shape"] = {"scale": "shape", "field": "k"}
+    assert colour_only_categories(shaped) == []
+    written = json.loads(json.dumps(spec))
+    written["data"][0]["values"] = [{"k": "a", "t": "all of a"}, {"k": "b", "t": "b here"}]
+    written["marks"].append({"type": "text", "encode": {"update": {
+        "x": {"scale": "x", "field": "v"}, "y": {"scale": "y", "field": "w"}, "text": {"field": "t"}}}})
+    assert colour_only_categories(written) == []  # "a" and "b" written, "c" by elimination
+    written["data"][0]["values"][0]["t"] = "nothing"
+    assert colour_only_categories(written) == ["None.fill = k"]

@@ -151,6 +151,10 @@ def readme_section(r: dict) -> str:
                 "", f"Clean / plain serial: **{b['ratio_clean_vs_reference']:.2f}** (target ≤ 0.6); "
                 f"no-op / clean: **{b['ratio_noop_vs_clean']:.2f}** (target ≤ 0.10); the CSV change "
                 f"re-executed only: {', '.join(b['csv_change_executed'])}.", ""]
+    nb = r.get("notebooks_s") or {}
+    if nb:
+        out += ["| chapter, executed on its own (`python -m kzdecentral.run`) | seconds |", "| --- | ---: |"]
+        out += [f"| {k} | {v:.1f} |" for k, v in nb.items()] + [""]
     out += ["| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |",
             "| --- | ---: | ---: | ---: | ---: |"]
     for k, v in pages.items():
