@@ -44,3 +44,34 @@ def test_chart_scripts_only_on_chart_pages(built_book):
         with_charts += has_chart
     assert with_charts >= 1
     assert (built_book / "_static" / "kzdec" / "vega.js").stat().st_size > 100_000
+
+
+def test_no_icon_script_and_icons_hidden_from_screen_readers(built_book):
+    """The theme's 1.5 MB fontawesome.js is neither loaded nor shipped; the icons (drawn by
+    the theme's stylesheet from its web font) are hidden from assistive technology; the search
+    scripts do not block parsing."""
+    import re
+
+    assert not (built_book / "_static" / "scripts" / "fontawesome.js").exists()
+    icons = 0
+    for rel in html_pages(built_book):
+        text = (built_book / rel).read_text(encoding="utf-8")
+        assert "fontawesome.js" not in text, rel
+        for tag in re.findall(r'<i class="[^"]*\bfa-[^"]*"[^>]*>', text):
+            assert 'aria-hidden="true"' in tag, f"{rel}: {tag}"
+            icons += 1
+        for tag in re.findall(r'<script[^>]*(?:searchtools|language_data|searchindex)\.js[^>]*>', text):
+            assert "defer" in tag, f"{rel}: {tag}"
+    assert icons > 0
+
+
+def test_icons_drawn_from_the_bundled_font(page, server):
+    """The theme's icons still show: the icon font (served by the book) is loaded and used."""
+    open_page(page, server, "book/survey.html")
+    icon = page.locator("button.search-button-field i.fa-magnifying-glass, .search-button i.fa-magnifying-glass").first
+    glyph = icon.evaluate("i => getComputedStyle(i, '::before').content")
+    assert glyph not in ("", "none", "normal"), glyph
+    page.wait_for_function("document.fonts.status === 'loaded'")
+    assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 6 Free\"')")
+    assert page.evaluate("[...document.fonts].some(f => f.family.includes('Font Awesome') && f.status === 'loaded')")
+    assert icon.bounding_box()["width"] > 5
