@@ -23,7 +23,7 @@ import os
 import random
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 import yaml
@@ -33,6 +33,8 @@ from . import deps, paths
 CACHE = paths.ROOT / "_build" / ".jupyter_cache"
 #: Which chapter texts are known to be in the cache (see :func:`stale`).
 MEMO = paths.ROOT / "_build" / ".kzdec" / "executed.json"
+#: How long each chapter took to execute last time (orders the next parallel run).
+SECONDS = paths.ROOT / "_build" / ".kzdec" / "execution-seconds.json"
 TIMEOUT = 300
 KERNEL_START_ATTEMPTS = 3
 
@@ -77,6 +79,9 @@ def _execute(path_str: str):
     from jupyter_cache.executors.utils import single_nb_execution
 
     path = Path(path_str)
+    nb = read_chapter(path)
+    if not any(c.cell_type == "code" for c in nb.cells):
+        return path_str, nb, 0.0, None  # nothing to run: no kernel needed to cache it
     for attempt in range(KERNEL_START_ATTEMPTS):
         nb = read_chapter(path)
         try:
@@ -128,6 +133,19 @@ def _write_memo(memo: dict) -> None:
     MEMO.write_text(json.dumps(memo, indent=0, sort_keys=True), encoding="utf-8")
 
 
+def longest_first(todo: list[Path], seconds: dict[str, float]) -> list[Path]:
+    """The chapters in the order to start them: the longest first, so that no long chapter
+    starts last while the other workers sit idle. The length is the chapter's last execution
+    time when known, else estimated from the size of its code (about 1 s per 1,000 characters)."""
+    def weight(path: Path) -> float:
+        name = path.relative_to(paths.ROOT).as_posix()
+        if name in seconds:
+            return seconds[name]
+        return len("".join(c.source for c in read_chapter(path).cells if c.cell_type == "code")) / 1000
+
+    return sorted(todo, key=weight, reverse=True)
+
+
 def execute(jobs: int, log=print) -> list[str]:
     """Execute the stale chapters in parallel into the cache; return the names executed."""
     from jupyter_cache import get_cache
@@ -140,8 +158,14 @@ def execute(jobs: int, log=print) -> list[str]:
         log("kzdecentral.build: every chapter is up to date in the cache; nothing to execute")
         return []
     failures = []
+    try:
+        timings = json.loads(SECONDS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        timings = {}
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
-        for path_str, nb, seconds, error in pool.map(_execute, [str(p) for p in todo]):
+        futures = [pool.submit(_execute, str(p)) for p in longest_first(todo, timings)]
+        for future in as_completed(futures):
+            path_str, nb, seconds, error = future.result()
             name = Path(path_str).relative_to(paths.ROOT).as_posix()
             if error:
                 failures.append((name, error))
@@ -152,7 +176,10 @@ def execute(jobs: int, log=print) -> list[str]:
                 check_validity=False, overwrite=True)
             memo[_memo_key(chapter_text(Path(path_str)))] = record.hashkey
             _write_memo(memo)
+            timings[name] = round(seconds, 2)
             log(f"kzdecentral.build: executed {name} in {seconds:.1f} s")
+    SECONDS.parent.mkdir(parents=True, exist_ok=True)
+    SECONDS.write_text(json.dumps(timings, indent=0, sort_keys=True), encoding="utf-8")
     if failures:
         for name, error in failures:
             print(f"\nERROR: notebook {name} raised an exception:\n{error}", file=sys.stderr)
