@@ -139,6 +139,20 @@ _ICON_TAG = re.compile(r'<i class="([^"]*\bfa-[^"]*)"(?![^>]*aria-hidden)')
 _SEARCH_SCRIPT = re.compile(r'<script src="([^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*)"></script>')
 
 
+_REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')
+
+
+def _redirect_page(target: str) -> str:
+    """Jupyter Book's root ``index.html`` is a bare meta refresh: no icon (so the browser asks
+    for ``/favicon.ico``, a 404 that shows as a console error), no language, no link to follow
+    where refreshing is off. The same redirect as a complete page."""
+    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
+            f'<meta http-equiv="Refresh" content="0; url={target}" />\n'
+            f'<title>Decentralization of power in Kazakhstan: a reproducible edition</title>\n'
+            f'<link rel="icon" href="data:," />\n</head>\n'
+            f'<body><p><a href="{target}">Open the book</a></p></body>\n</html>\n')
+
+
 def tidy_page(text: str) -> str:
     """Lighter, quieter pages, after the theme's templates have done their part:
 
@@ -148,8 +162,12 @@ def tidy_page(text: str) -> str:
     * icons are decoration (each sits in a labelled button or link): ``aria-hidden``, so a
       screen reader does not read the font's private-use character;
     * the search scripts (the search index among them) load deferred, in order, so they
-      no longer hold up the parsing of the page and its first paint.
+      no longer hold up the parsing of the page and its first paint;
+    * the root redirect becomes a complete page (see :func:`_redirect_page`).
     """
+    redirect = _REDIRECT.match(text)
+    if redirect:
+        return _redirect_page(redirect.group(1))
     text = _ICON_SCRIPT.sub("", text)
     text = _ICON_TAG.sub(r'<i class="\1" aria-hidden="true"', text)
     return _SEARCH_SCRIPT.sub(r'<script defer="defer" src="\1"></script>', text)

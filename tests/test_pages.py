@@ -75,3 +75,12 @@ def test_icons_drawn_from_the_bundled_font(page, server):
     assert page.evaluate("document.fonts.check('900 16px \"Font Awesome 6 Free\"')")
     assert page.evaluate("[...document.fonts].some(f => f.family.includes('Font Awesome') && f.status === 'loaded')")
     assert icon.bounding_box()["width"] > 5
+
+
+def test_every_page_declares_its_icon_and_language(built_book):
+    """No page leaves the browser to ask for /favicon.ico (a 404, logged as a console error),
+    the root redirect included; every page states its language."""
+    for rel in html_pages(built_book):
+        text = (built_book / rel).read_text(encoding="utf-8")
+        assert 'rel="icon"' in text, rel
+        assert '<html lang="en"' in text, rel
