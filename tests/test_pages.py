@@ -84,3 +84,12 @@ def test_every_page_declares_its_icon_and_language(built_book):
         text = (built_book / rel).read_text(encoding="utf-8")
         assert 'rel="icon"' in text, rel
         assert '<html lang="en"' in text, rel
+
+
+def test_one_search_button_per_page(built_book):
+    """One search field, in the sidebar: no top bar with a second one (pydata-sphinx-theme 0.17
+    adds it unless ``navbar_persistent`` is set)."""
+    for rel in html_pages(built_book):
+        text = (built_book / rel).read_text(encoding="utf-8")
+        if "<body" in text and "Refresh" not in text[:300]:
+            assert text.count('class="btn search-button-field') == 1, rel
