@@ -22,6 +22,7 @@ import json
 import os
 import random
 import sys
+import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
@@ -75,6 +76,17 @@ def _read_memo() -> dict:
         return {}
 
 
+def _kernel_manager(nb, sockets: str):
+    """The chapter's kernel, talking over Unix sockets in a private folder rather than TCP
+    ports on localhost: kernels started together cannot race for a port, and nothing else on
+    the machine can connect to them (the kernels' "running over TCP without encryption"
+    warning is gone with it)."""
+    from jupyter_client.manager import KernelManager
+
+    name = nb.metadata.get("kernelspec", {}).get("name", "python3")
+    return KernelManager(kernel_name=name, transport="ipc", ip=os.path.join(sockets, "kernel"))
+
+
 def _execute(path_str: str):
     from jupyter_cache.executors.utils import single_nb_execution
 
@@ -85,12 +97,18 @@ def _execute(path_str: str):
     for attempt in range(KERNEL_START_ATTEMPTS):
         nb = read_chapter(path)
         try:
-            result = single_nb_execution(nb, cwd=str(path.parent), timeout=TIMEOUT,
-                                         allow_errors=False, meta_override=True)
+            with tempfile.TemporaryDirectory(prefix="kzdec-kernel-") as sockets:
+                km = _kernel_manager(nb, sockets)
+                try:
+                    result = single_nb_execution(nb, cwd=str(path.parent), timeout=TIMEOUT,
+                                                 allow_errors=False, meta_override=True, km=km)
+                finally:  # nbclient leaves a kernel it was handed running
+                    if km.has_kernel:
+                        km.shutdown_kernel()
             break
         except RuntimeError as exc:
-            # Kernels started at the same moment can race for the same free TCP ports; the
-            # loser dies before its first reply. Start it again (the chapter had not run yet).
+            # A kernel can die before its first reply (with TCP, kernels started together
+            # raced for the same free ports). Start it again (the chapter had not run yet).
             if "Kernel died before replying" not in str(exc) or attempt + 1 == KERNEL_START_ATTEMPTS:
                 raise
             time.sleep(0.5 + random.random())

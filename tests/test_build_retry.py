@@ -1,5 +1,5 @@
-"""Parallel execution survives a kernel that dies at start-up (two kernels started at the same
-moment can race for the same TCP ports), and still fails on a real error."""
+"""Parallel execution survives a kernel that dies at start-up, and still fails on a real error;
+each chapter's kernel talks over Unix sockets (no TCP port to race for) and is shut down."""
 
 from __future__ import annotations
 
@@ -49,3 +49,28 @@ def test_a_kernel_that_keeps_dying_fails_the_build(monkeypatch):
     monkeypatch.setattr(build.time, "sleep", lambda s: None)
     with pytest.raises(RuntimeError, match="Kernel died"):
         build._execute(str(build.chapters()[0]))
+
+
+def test_a_chapter_kernel_uses_unix_sockets_and_is_shut_down(monkeypatch):
+    import os
+
+    import psutil
+
+    seen = {}
+    real = utils.single_nb_execution
+
+    def spy(nb, **kwargs):
+        km = kwargs["km"]
+        result = real(nb, **kwargs)
+        seen.update(transport=km.transport, folder=os.path.dirname(km.ip), alive=km.is_alive(),
+                    pid=km.provisioner.pid if km.provisioner else None)
+        return result
+
+    monkeypatch.setattr(utils, "single_nb_execution", spy)
+    chapter = next(c for c in build.chapters() if c.name == "cite.md")
+    path_str, nb, seconds, error = build._execute(str(chapter))
+    assert error is None and seconds > 0
+    assert seen["transport"] == "ipc" and seen["alive"]
+    assert not os.path.exists(seen["folder"]), "the kernel's socket folder was left behind"
+    assert seen["pid"] and not psutil.pid_exists(seen["pid"]) or \
+        psutil.Process(seen["pid"]).status() == psutil.STATUS_ZOMBIE, "the kernel was left running"
