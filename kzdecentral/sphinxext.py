@@ -190,11 +190,12 @@ def _build_finished(app: Sphinx, exc) -> None:
     out = Path(app.outdir) / "_static" / OUT_DIR
     out.mkdir(parents=True, exist_ok=True)
     (out / "vega.js").write_text(vega_runtime(Path(app.doctreedir).parent / ".kzdec"), encoding="utf-8")
-    for name in ("charts.js", "charts.css"):
+    for name in ("charts.js", "charts.css", "book.css"):
         shutil.copyfile(STATIC / name, out / name)
 
 
 def setup(app: Sphinx) -> dict:
+    app.add_css_file(f"{OUT_DIR}/book.css")  # every page
     app.connect("config-inited", _config_inited)
     app.connect("source-read", _source_read)
     app.connect("html-page-context", _page_context)

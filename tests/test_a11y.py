@@ -18,9 +18,14 @@ PAGES = html_pages() if HTML.is_dir() else ["index.html"]
 AXE = Axe()
 
 
+@pytest.mark.parametrize("mode", ["light", "dark"])
 @pytest.mark.parametrize("page_path", PAGES)
-def test_no_serious_axe_violation(page, server, page_path):
+def test_no_serious_axe_violation(page, server, page_path, mode):
+    """In the light and in the dark colour mode (the theme's switch; it reads localStorage)."""
+    # the theme keeps both keys when a reader switches; with both set, no page starts light
+    page.context.add_init_script(f"localStorage.setItem('mode', '{mode}'); localStorage.setItem('theme', '{mode}')")
     open_page(page, server, page_path)
+    assert page.evaluate("document.documentElement.dataset.theme") == mode
     results = AXE.run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
            for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
