@@ -1,8 +1,11 @@
 """Build-time machinery of the book (a Sphinx extension, listed in ``_config.yml``).
 
 * Offline charts: writes the Vega runtime, bundled at build time by vl-convert from its
-  pinned copy of Vega, and the small hydration script into ``_static/kzdec/``, and adds
-  them only to the pages that hold a chart.
+  pinned copy of Vega, and the small hydration script into ``_static/kzdec/`` before the
+  pages are written (so that their links carry a content checksum), and adds them only to
+  the pages that hold a chart; ``book.css`` goes on every page.
+* Lighter pages (:func:`tidy_page`): no icon script, deferred search scripts, a complete
+  root redirect.
 * Data-aware execution cache: appends to each chapter a hidden cell with the hash of the data
   files it reads (see :mod:`kzdecentral.deps`) and registers those files as dependencies,
   so a changed CSV re-executes and re-renders exactly the chapters that read it.
@@ -13,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -183,15 +185,27 @@ def _tidy_pages(html_dir: Path) -> None:
         (html_dir / "_static" / "scripts" / name).unlink(missing_ok=True)
 
 
+def _write_assets(app: Sphinx) -> None:
+    """Write the book's own scripts and styles into the output before any page is written,
+    so that every page links them with Sphinx's content checksum (``vega.js?v=…``): a browser
+    may keep them cached across pages and builds, and a changed file is fetched anew."""
+    if app.builder.format != "html":
+        return
+    out = Path(app.outdir) / "_static" / OUT_DIR
+    out.mkdir(parents=True, exist_ok=True)
+    files = {"vega.js": vega_runtime(Path(app.doctreedir).parent / ".kzdec")}
+    files.update({name: (STATIC / name).read_text(encoding="utf-8")
+                  for name in ("charts.js", "charts.css", "book.css")})
+    for name, text in files.items():
+        target = out / name
+        if not target.is_file() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+
+
 def _build_finished(app: Sphinx, exc) -> None:
     if exc is not None or app.builder.format != "html":
         return
     _tidy_pages(Path(app.outdir))
-    out = Path(app.outdir) / "_static" / OUT_DIR
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "vega.js").write_text(vega_runtime(Path(app.doctreedir).parent / ".kzdec"), encoding="utf-8")
-    for name in ("charts.js", "charts.css", "book.css"):
-        shutil.copyfile(STATIC / name, out / name)
 
 
 def setup(app: Sphinx) -> dict:
@@ -200,5 +214,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("source-read", _source_read)
     app.connect("html-page-context", _page_context)
     app.connect("html-page-context", _drop_thebe, priority=900)
+    app.connect("builder-inited", _write_assets)
     app.connect("build-finished", _build_finished)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -93,3 +93,19 @@ def test_one_search_button_per_page(built_book):
         text = (built_book / rel).read_text(encoding="utf-8")
         if "<body" in text and "Refresh" not in text[:300]:
             assert text.count('class="btn search-button-field') == 1, rel
+
+
+def test_own_assets_linked_with_their_checksum(built_book):
+    """Every link to the book's own scripts and styles carries the checksum of the file as
+    built (Sphinx's ``?v=``), so browsers may cache them and still fetch a changed one."""
+    import re
+    import zlib
+
+    links = 0
+    for rel in html_pages(built_book):
+        text = (built_book / rel).read_text(encoding="utf-8")
+        for path, checksum in re.findall(r'(?:src|href)="(?:\.\./)*(_static/kzdec/[\w.-]+)(?:\?v=([0-9a-f]+))?"', text):
+            assert checksum, f"{rel}: {path} is linked without its checksum"
+            assert checksum == f"{zlib.crc32((built_book / path).read_bytes()):08x}", f"{rel}: stale {path}"
+            links += 1
+    assert links > 0
