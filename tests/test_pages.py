@@ -109,3 +109,19 @@ def test_own_assets_linked_with_their_checksum(built_book):
             assert checksum == f"{zlib.crc32((built_book / path).read_bytes()):08x}", f"{rel}: stale {path}"
             links += 1
     assert links > 0
+
+
+def test_search_finds_the_chapters(page, server):
+    """The search (its scripts now deferred) works offline: from any page, the search dialog
+    leads to results, and a word of the article finds the chapter about it."""
+    open_page(page, server, "book/survey.html")
+    page.keyboard.press("Control+k")
+    box = page.locator("dialog input[name=q]").first
+    box.wait_for(state="visible")
+    box.fill("Poland")
+    box.press("Enter")
+    page.wait_for_url("**/search.html?q=Poland*")
+    results = page.locator("#search-results li a")
+    results.first.wait_for(timeout=10_000)
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any("international" in h for h in hrefs), hrefs
