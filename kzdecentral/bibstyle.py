@@ -24,6 +24,7 @@ from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.formatting.unsrt import date, pages
 from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.names.plain import NameStyle as PlainNameStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field, join, optional, optional_field, sentence, tag, words
 
@@ -65,6 +66,9 @@ class SortingStyle(BaseSortingStyle):
 
 
 class Style(UnsrtStyle):
+    # pybtex's default name style, given as the class: looked up by name it scans every
+    # installed package's entry points, once per citation resolved (about 0.3 s a build)
+    default_name_style = PlainNameStyle
     default_label_style = LabelStyle
     default_sorting_style = SortingStyle
 
