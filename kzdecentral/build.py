@@ -58,7 +58,10 @@ def read_chapter(path: Path):
     """The chapter as the notebook myst-nb executes (fingerprint cell included)."""
     from myst_nb.core.read import read_myst_markdown_notebook
 
-    return read_myst_markdown_notebook(chapter_text(path), path=path)
+    nb = read_myst_markdown_notebook(chapter_text(path), path=path)
+    for i, cell in enumerate(nb.cells):  # stable ids (not random): a rebuild gives the same file
+        cell.id = f"{path.stem}-{i}"
+    return nb
 
 
 def _memo_key(text: str) -> str:

@@ -323,6 +323,9 @@ def test_every_chapter_offers_ipynb_and_md(built_book):
         nb = nbformat.read(built_book / "_sources" / f"{page}.ipynb", as_version=4)
         nbformat.validate(nb)
         assert nb.cells, page
+        # stable cell ids, not random ones: rebuilding gives the same download, byte for byte
+        stem = page.rsplit("/", 1)[-1]
+        assert [c.id for c in nb.cells] == [f"{stem}-{i}" for i in range(len(nb.cells))], page
     # the notebooks carry the build's outputs: the cite chapter's citations are in its .ipynb
     nb = nbformat.read(built_book / "_sources" / "book" / "cite.ipynb", as_version=4)
     outputs = json.dumps([c.get("outputs", []) for c in nb.cells])
