@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from pathlib import Path
 from urllib.parse import unquote
@@ -144,18 +145,18 @@ _SEARCH_SCRIPT = re.compile(r'<script src="([^"]*(?:_static/searchtools|_static/
 _REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')
 
 
-def _redirect_page(target: str) -> str:
+def _redirect_page(target: str, title: str) -> str:
     """Jupyter Book's root ``index.html`` is a bare meta refresh: no icon (so the browser asks
     for ``/favicon.ico``, a 404 that shows as a console error), no language, no link to follow
     where refreshing is off. The same redirect as a complete page."""
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
             f'<meta http-equiv="Refresh" content="0; url={target}" />\n'
-            f'<title>Decentralization of power in Kazakhstan: a reproducible edition</title>\n'
+            f'<title>{html.escape(title)}</title>\n'
             f'<link rel="icon" href="data:," />\n</head>\n'
             f'<body><p><a href="{target}">Open the book</a></p></body>\n</html>\n')
 
 
-def tidy_page(text: str) -> str:
+def tidy_page(text: str, title: str = "") -> str:
     """Lighter, quieter pages, after the theme's templates have done their part:
 
     * no ``fontawesome.js``: 1.5 MB of JavaScript that every page parsed only to turn the
@@ -169,16 +170,16 @@ def tidy_page(text: str) -> str:
     """
     redirect = _REDIRECT.match(text)
     if redirect:
-        return _redirect_page(redirect.group(1))
+        return _redirect_page(redirect.group(1), title)
     text = _ICON_SCRIPT.sub("", text)
     text = _ICON_TAG.sub(r'<i class="\1" aria-hidden="true"', text)
     return _SEARCH_SCRIPT.sub(r'<script defer="defer" src="\1"></script>', text)
 
 
-def _tidy_pages(html_dir: Path) -> None:
+def _tidy_pages(html_dir: Path, title: str) -> None:
     for page in html_dir.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
-        new = tidy_page(text)
+        new = tidy_page(text, title)
         if new != text:
             page.write_text(new, encoding="utf-8")
     for name in _ICON_FILES:
@@ -205,7 +206,7 @@ def _write_assets(app: Sphinx) -> None:
 def _build_finished(app: Sphinx, exc) -> None:
     if exc is not None or app.builder.format != "html":
         return
-    _tidy_pages(Path(app.outdir))
+    _tidy_pages(Path(app.outdir), app.config.html_title or app.config.project)
 
 
 def setup(app: Sphinx) -> dict:
