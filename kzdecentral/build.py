@@ -98,7 +98,8 @@ def _execute(path_str: str):
     if not any(c.cell_type == "code" for c in nb.cells):
         return path_str, nb, 0.0, None  # nothing to run: no kernel needed to cache it
     for attempt in range(KERNEL_START_ATTEMPTS):
-        nb = read_chapter(path)
+        if attempt:
+            nb = read_chapter(path)  # a fresh copy: the failed start may have touched it
         try:
             with tempfile.TemporaryDirectory(prefix="kzdec-kernel-") as sockets:
                 km = _kernel_manager(nb, sockets)

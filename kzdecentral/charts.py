@@ -405,7 +405,7 @@ def history_timeline(timeline: pd.DataFrame, country: str = "Kazakhstan") -> Cha
     fill_opacity = alt.FillOpacity("precision_label:N", title="How the date is printed",
                                    scale=alt.Scale(type="ordinal", domain=legend_domain,
                                                    range=[1 if p in ("day", "period") else 0.25 for p in present]),
-                                   legend=alt.Legend(orient="bottom", direction="horizontal"))
+                                   legend=None)  # the legend's shapes say it (outlined_bar_path)
     outline = alt.Stroke("precision_label:N", scale=alt.Scale(domain=legend_domain), legend=None)
     base = alt.Chart(df)
     spans = base.transform_filter(alt.datum.precision != "day").mark_bar(

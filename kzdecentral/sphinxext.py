@@ -149,6 +149,7 @@ def _redirect_page(target: str, title: str) -> str:
     """Jupyter Book's root ``index.html`` is a bare meta refresh: no icon (so the browser asks
     for ``/favicon.ico``, a 404 that shows as a console error), no language, no link to follow
     where refreshing is off. The same redirect as a complete page."""
+    target = html.escape(target)
     return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
             f'<meta http-equiv="Refresh" content="0; url={target}" />\n'
             f'<title>{html.escape(title)}</title>\n'

@@ -44,6 +44,13 @@ def html_pages(html_root: Path = HTML) -> list[str]:
                   if "_static" not in p.parts and "_sources" not in p.parts)
 
 
+def pages_containing(marker: str) -> list[str]:
+    """The pages of the built book whose HTML holds ``marker`` (none before the book is built)."""
+    if not HTML.is_dir():
+        return []
+    return [p for p in html_pages() if marker in (HTML / p).read_text(encoding="utf-8")]
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep pytest output clean
         pass

@@ -12,7 +12,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML, html_pages, open_page
+from conftest import HTML, html_pages, open_page, pages_containing
 
 PAGES = html_pages() if HTML.is_dir() else ["index.html"]
 AXE = Axe()
@@ -51,12 +51,8 @@ def test_charts_have_text_alternatives_and_labelled_controls(page, server, page_
             assert label.strip(), f"an unlabelled control in chart {name} on {page_path}"
 
 
-def _pages_holding(marker: str) -> list[str]:
-    return [p for p in PAGES if HTML.is_dir() and marker in (HTML / p).read_text(encoding="utf-8")]
-
-
-CHART_PAGES = _pages_holding('class="kzdec-chart"')
-CONTROL_PAGES = _pages_holding('"bind":')
+CHART_PAGES = pages_containing('class="kzdec-chart"')
+CONTROL_PAGES = pages_containing('"bind":')
 
 
 def test_the_book_has_chart_pages(built_book):

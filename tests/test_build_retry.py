@@ -72,5 +72,16 @@ def test_a_chapter_kernel_uses_unix_sockets_and_is_shut_down(monkeypatch):
     assert error is None and seconds > 0
     assert seen["transport"] == "ipc" and seen["alive"]
     assert not os.path.exists(seen["folder"]), "the kernel's socket folder was left behind"
-    assert seen["pid"] and not psutil.pid_exists(seen["pid"]) or \
-        psutil.Process(seen["pid"]).status() == psutil.STATUS_ZOMBIE, "the kernel was left running"
+    pid = seen["pid"]
+    assert pid, "no kernel process was started"
+    gone = not psutil.pid_exists(pid) or psutil.Process(pid).status() == psutil.STATUS_ZOMBIE
+    assert gone, "the kernel was left running"
+
+
+def test_longest_chapters_start_first():
+    """Last run's seconds when known, else the size of the chapter's code, decide the order."""
+    by_name = {c.name: c for c in build.chapters()}
+    survey, cite = by_name["survey.md"], by_name["cite.md"]
+    assert build.longest_first([cite, survey], {}) == [survey, cite]  # survey has far more code
+    seconds = {"book/cite.md": 9.0, "book/survey.md": 1.0}
+    assert build.longest_first([survey, cite], seconds) == [cite, survey]

@@ -5,17 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import HTML, html_pages, open_page
+from conftest import open_page, pages_containing
 
 
-def _pages_with_controls() -> list[str]:
-    if not HTML.is_dir():
-        return []
-    # Vega creates the inputs at run time; the compiled spec in the page names the bindings.
-    return [p for p in html_pages() if '"bind":' in (HTML / p).read_text(encoding="utf-8")]
-
-
-PAGES = _pages_with_controls()
+# Vega creates the inputs at run time; the compiled spec in the page names the bindings.
+PAGES = pages_containing('"bind":')
 
 
 def test_the_book_has_interactive_controls(built_book):
