@@ -213,8 +213,16 @@ def _readme_stale(desc: dict) -> Stale | str | None:
         return f"README.md, row -, field -, rule 'markers': the README must hold {START} and then {END} once each"
     head, rest = text.split(START)
     new = head + table_list(desc) + rest.split(END)[1]
-    return None if new == text else Stale("README.md", f"the table list between {START} and {END} does not "
-                                          "match datapackage.json and the CSV files", new)
+    if new == text:
+        return None
+    old_lines, new_lines = text.split("\n"), new.split("\n")
+    size = max(len(old_lines), len(new_lines))
+    old_lines += [""] * (size - len(old_lines))
+    new_lines += [""] * (size - len(new_lines))
+    i = next(i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b)
+    return Stale("README.md", f"row {i + 1}, rule 'table list': the table list between {START} and {END} "
+                 f"does not match datapackage.json and the CSV files (the line reads {old_lines[i][:70]!r}, "
+                 f"it should read {new_lines[i][:70]!r})", new)
 
 
 def _version_stale(text: str, desc: dict) -> Stale | None:
