@@ -6,7 +6,7 @@ derived from them is written by ``write`` and must be current for ``check`` to p
     python -m kzdecentral.datapackage write   # rewrite what is derived
     python -m kzdecentral.datapackage check   # validate; fail if anything derived is stale
 
-``make data`` runs the two in that order. The derived things (:data:`DERIVED`):
+``make data`` runs the two in that order. The derived things:
 
 - the table list of ``data/README.md``, between its two marker comments: each table's name,
   row count and description, from ``datapackage.json`` and the CSV files;
@@ -37,12 +37,6 @@ from . import __version__, data, paths
 
 START, END = "<!-- tables:start -->", "<!-- tables:end -->"
 FIX = "run `make data` (python -m kzdecentral.datapackage write)"
-DERIVED = {
-    "README.md": "the table list between " + START + " and " + END,
-    "datapackage.json": "the package's version (kzdecentral.__version__)",
-    "survey_answers.csv": "the column reproduces_printed",
-    "*.csv": "the layout: LF line endings, final newline, quoting of verbatim fields",
-}
 
 
 @dataclass
@@ -282,7 +276,8 @@ def check() -> list[str]:
 
 
 def write() -> list[str]:
-    """Rewrite every stale derived thing; the files written."""
+    """Rewrite every stale derived thing; the files written. A broken descriptor raises DataError."""
+    data.package()
     found, _ = stale()
     for s in found:
         (paths.data_dir() / s.file).write_text(s.text, encoding="utf-8", newline="\n")
@@ -300,8 +295,8 @@ def main(argv: list[str]) -> int:
             print("\n".join(f"wrote {w}" for w in written) or f"data package in {where}: nothing to write")
             return 0
         problems = check()
-    except (OSError, json.JSONDecodeError) as e:
-        print(f"error: {data.DESCRIPTOR}: {e}", file=sys.stderr)
+    except (data.DataError, OSError) as e:
+        print(f"error: {e}", file=sys.stderr)
         return 1
     if problems:
         print("\n".join(problems), file=sys.stderr)

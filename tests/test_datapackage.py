@@ -180,3 +180,14 @@ def test_descriptor_rules_verbatim_and_one_list_of_sections(pkg):
     name1, name2 = desc["resources"][1]["name"], desc["resources"][2]["name"]
     assert any(f"field '{name1}." in p and "rule 'verbatim'" in p for p in problems), problems
     assert any(f"field '{name2}.section', rule 'sections'" in p for p in problems), problems
+
+
+def test_a_broken_descriptor_stops_write_and_check(pkg):
+    path = pkg / "datapackage.json"
+    path.write_text(path.read_text(encoding="utf-8").replace('"resources": [', '"resources": [,', 1),
+                    encoding="utf-8")
+    for command in ("write", "check"):
+        out = run(command, data_dir=pkg)
+        assert out.returncode == 1, out.stdout
+        assert "error: datapackage.json, row " in out.stderr and "rule 'JSON syntax'" in out.stderr, out.stderr
+    assert (pkg / "README.md").read_bytes() == (REAL / "README.md").read_bytes()
