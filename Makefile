@@ -4,11 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: help book test serve clean bench deps test-deps
+.PHONY: help book test serve clean bench deps test-deps data
 
 help:
 	@echo "make book   - set up .venv, execute the chapters, write the HTML book to _build/html"
 	@echo "make test   - set up .venv with the test tools, build the book, run the whole test suite"
+	@echo "make data   - check the data package (data/) and rewrite what is derived from it"
 	@echo "make serve  - serve _build/html on http://127.0.0.1:$(PORT)/"
 	@echo "make bench  - build and page benchmark (table, .bench/results.json, figures in README)"
 	@echo "make clean  - remove _build (HTML, execution cache)"
@@ -30,6 +31,11 @@ test-deps: $(VENV)/.test-deps
 
 book: $(VENV)/.deps
 	$(PY) -m kzdecentral.build
+
+# data/*.csv and data/datapackage.json are the source; write what is derived, then check all
+data: $(VENV)/.deps
+	$(PY) -m kzdecentral.datapackage write
+	$(PY) -m kzdecentral.datapackage check
 
 test: $(VENV)/.test-deps book
 	$(PY) -m pytest

@@ -10,6 +10,7 @@ import pytest
 from frictionless import Package
 
 from conftest import ARTICLE, need
+from kzdecentral import __version__
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DESC = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
@@ -34,7 +35,7 @@ def test_package_is_valid():
 
 
 def test_package_metadata():
-    assert DESC["version"] == "1.0.0"
+    assert DESC["version"] == __version__  # the version lives in kzdecentral/__init__.py
     assert DESC["licenses"][0]["name"] == "CC-BY-4.0"
     assert DESC["sources"] and DESC["contributors"]
     assert CONTRACT_TABLES <= set(NAMES)
