@@ -10,7 +10,7 @@ help:
 	@echo "make book   - set up .venv, execute the chapters, write the HTML book to _build/html"
 	@echo "make test   - set up .venv with the test tools, build the book, run the whole test suite"
 	@echo "make serve  - serve _build/html on http://127.0.0.1:$(PORT)/"
-	@echo "make bench  - build and page benchmark (table, .bench/results.json, figures in README)"
+	@echo "make bench  - build and page benchmark (table, .bench/results.json, figures in BENCHMARKS.md)"
 	@echo "make clean  - remove _build (HTML, execution cache)"
 
 $(VENV)/.deps: requirements.txt pyproject.toml
@@ -29,7 +29,7 @@ deps: $(VENV)/.deps
 test-deps: $(VENV)/.test-deps
 
 book: $(VENV)/.deps
-	$(PY) -m kzdecentral.build
+	$(PY) -m kzbuild.build
 
 test: $(VENV)/.test-deps book
 	$(PY) -m pytest
@@ -39,7 +39,7 @@ serve:
 	$(PY) -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 bench: $(VENV)/.test-deps
-	$(PY) tools/bench.py --update-readme
+	$(PY) tools/bench.py --update
 
 clean:
 	rm -rf _build

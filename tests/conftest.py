@@ -11,17 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from kzbuild.browse import CHROMIUM_ARGS, HTML, html_pages
+
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
 #: The source article: shared/ stands beside the clone (locally and in CI).
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-#: Every host but 127.0.0.1 fails to resolve, so an off-origin request fails loudly.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 
 
 def need(condition: bool, why: str) -> None:
@@ -36,12 +31,6 @@ def need(condition: bool, why: str) -> None:
 def built_book() -> Path:
     need((HTML / "index.html").is_file(), "the book is not built: run `make book` first")
     return HTML
-
-
-def html_pages(html_root: Path = HTML) -> list[str]:
-    """Every page of the built book, found from the build itself."""
-    return sorted(p.relative_to(html_root).as_posix() for p in html_root.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts)
 
 
 def pages_containing(marker: str) -> list[str]:

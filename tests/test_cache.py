@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from kzdecentral import build, deps
-
-from helpers import copy_repo, edit_survey_label, executed, run_build
+from kzbuild import fingerprint
+from kzbuild.chapters import chapters
+from kzbuild.repo_copy import copy_repo, edit_survey_label, executed, run_build
 
 
 @pytest.fixture(scope="module")
@@ -24,8 +24,8 @@ def test_rebuild_with_nothing_changed_executes_nothing(repo):
 
 
 def test_changed_csv_reexecutes_exactly_its_readers(repo):
-    readers = {p.name for p in build.chapters(repo)
-               if "survey_answers" in deps.tables_read(p.read_text(encoding="utf-8"), repo / "data")}
+    readers = {p.name for p in chapters(repo)
+               if "survey_answers" in fingerprint.tables_read(p.read_text(encoding="utf-8"), repo / "data")}
     assert "survey.md" in readers
 
     old, new = edit_survey_label(repo, " EDITED")

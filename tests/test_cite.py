@@ -29,10 +29,12 @@ from pathlib import Path
 import pytest
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
-from conftest import HTML, ROOT, need
+from conftest import ROOT, need
+from kzbuild.browse import HTML
 
-from kzdecentral import __version__, cite, downloads
-from kzdecentral.bibstyle import Style, ref_number
+from kzbuild import downloads
+from kzbuild.bibstyle import Style, ref_number
+from kzdecentral import __version__, cite
 
 BIB = ROOT / "book" / "references.bib"
 BOOK = ROOT / "book"
@@ -306,7 +308,7 @@ def test_cite_page_links_data_zip(built_book):
 # --------------------------------------------------------------------------- chapter downloads
 
 def _chapters() -> list[str]:
-    from kzdecentral.build import chapters
+    from kzbuild.chapters import chapters
 
     return [p.relative_to(ROOT).with_suffix("").as_posix() for p in chapters(ROOT)]
 
@@ -352,7 +354,8 @@ def test_readme_version_is_current():
 def test_citation_metadata_is_a_notebook_dependency():
     """The cite page and the charts' cite lines are computed from CITATION.cff in the
     notebooks, so the file is part of the package fingerprint that keys the execution cache."""
-    from kzdecentral import deps
+    from kzbuild import fingerprint
 
-    assert ROOT / "CITATION.cff" in deps.package_files()
-    assert not {"downloads.py", "bibstyle.py", "sphinxext.py"} & {p.name for p in deps.package_files()}
+    assert ROOT / "CITATION.cff" in fingerprint.package_files()
+    assert not {"downloads.py", "bibstyle.py", "sphinxext.py"} & {p.name for p in fingerprint.package_files()}
+    assert not [p for p in fingerprint.package_files() if fingerprint.BUILD_ROOM in p.parents]

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from conftest import HTML, html_pages, open_page
+from conftest import open_page
+from kzbuild.browse import HTML, html_pages
 
 PAGES = html_pages() if HTML.is_dir() else ["index.html"]
 

@@ -1,11 +1,11 @@
 """Benchmark of the edition: build times, chapter execution times, page weight and chart timing.
 
-Usage: ``make bench`` (or ``.venv/bin/python tools/bench.py [--runs N]``). Prints a table and
-writes ``.bench/results.json``. Public tools only: the project's build, nbclient, Playwright
+Usage: ``make bench`` (or ``.venv/bin/python tools/bench.py [--runs N] [--update]``). Prints a
+table, writes ``.bench/results.json`` and, with ``--update``, the figures in ``BENCHMARKS.md``. Public tools only: the project's build, nbclient, Playwright
 driving the system Chromium against a static server on 127.0.0.1.
 
 Build figures are medians over ``--runs`` runs, each in a fresh copy of the repository:
-  clean      our build (`python -m kzdecentral.build`) with no cache;
+  clean      our build (`python -m kzbuild.build`) with no cache;
   noop       the same copy rebuilt with nothing changed;
   csv        rebuilt after one CSV change (the chapters that read it re-execute);
   reference  a plain `jupyter-book build . -W -n --keep-going` of the same book with no cache
@@ -25,10 +25,15 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, html_pages  # noqa: E402
-from helpers import copy_repo, edit_survey_label, executed, run_build  # noqa: E402
+from kzbuild.browse import CHROMIUM_ARGS, html_pages
+from kzbuild.chapters import chapters
+from kzbuild.repo_copy import copy_repo, edit_survey_label, executed, run_build
+from kzbuild.run import run_chapter
+from kzdecentral import paths
+
+ROOT = paths.ROOT
+#: Where ``--update`` writes the figures (between the two markers).
+BENCHMARKS = ROOT / "BENCHMARKS.md"
 
 TARGETS = {"clean_vs_reference": 0.6, "noop_vs_clean": 0.10, "chart_js_bytes": 600_000,
            "page_own_bytes": 150_000, "charts_drawn_ms": 500}
@@ -68,12 +73,8 @@ def bench_builds(runs: int) -> dict:
 
 
 def bench_notebooks() -> dict:
-    sys.path.insert(0, str(ROOT))
-    from kzdecentral import build
-    from kzdecentral.run import run_chapter
-
     out = {}
-    for ch in build.chapters():
+    for ch in chapters():
         if "{code-cell}" not in ch.read_text(encoding="utf-8"):
             continue
         t, _ = timed(lambda: run_chapter(ch, out_dir=None))
@@ -133,11 +134,11 @@ def bench_pages(html: Path, loads: int) -> dict:
             "shared_assets": shared}
 
 
-README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def readme_section(r: dict) -> str:
-    """The README's benchmark figures, from a results dict (``.bench/results.json``)."""
+def figures_section(r: dict) -> str:
+    """The benchmark figures of ``BENCHMARKS.md``, from a results dict (``.bench/results.json``)."""
     b, pages = r.get("builds"), r["pages"]["pages"]
     out = [f"Latest figures: {r['machine']['platform']}, {r['machine']['cpus']} cores, "
            f"Python {r['machine']['python']}, {r['date']}.", ""]
@@ -153,7 +154,7 @@ def readme_section(r: dict) -> str:
                 f"re-executed only: {', '.join(b['csv_change_executed'])}.", ""]
     nb = r.get("notebooks_s") or {}
     if nb:
-        out += ["| chapter, executed on its own (`python -m kzdecentral.run`) | seconds |", "| --- | ---: |"]
+        out += ["| chapter, executed on its own (`python -m kzbuild.run`) | seconds |", "| --- | ---: |"]
         out += [f"| {k} | {v:.1f} |" for k, v in nb.items()] + [""]
     out += ["| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |",
             "| --- | ---: | ---: | ---: | ---: |"]
@@ -167,11 +168,11 @@ def readme_section(r: dict) -> str:
     return "\n".join(out)
 
 
-def update_readme(r: dict) -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    a, b = text.index(README_START) + len(README_START), text.index(README_END)
-    readme.write_text(text[:a] + "\n" + readme_section(r) + "\n" + text[b:], encoding="utf-8")
+def update_figures(r: dict, target: Path = BENCHMARKS) -> None:
+    """Rewrite the figures between the bench markers of ``target``."""
+    text = target.read_text(encoding="utf-8")
+    a, b = text.index(START) + len(START), text.index(END)
+    target.write_text(text[:a] + "\n" + figures_section(r) + "\n" + text[b:], encoding="utf-8")
 
 
 def main() -> int:
@@ -179,8 +180,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="build runs (median)")
     ap.add_argument("--loads", type=int, default=5, help="cold loads per page (median)")
     ap.add_argument("--skip-builds", action="store_true")
-    ap.add_argument("--update-readme", action="store_true",
-                    help="write the figures into README.md (between the bench markers)")
+    ap.add_argument("--update", action="store_true",
+                    help="write the figures into BENCHMARKS.md (between the bench markers)")
     args = ap.parse_args()
 
     result = {"machine": {"platform": platform.platform(), "python": platform.python_version(),
@@ -191,7 +192,7 @@ def main() -> int:
     result["notebooks_s"] = bench_notebooks()
     html = ROOT / "_build" / "html"
     if not (html / "index.html").is_file():
-        subprocess.run([sys.executable, "-m", "kzdecentral.build"], cwd=ROOT, check=True)
+        subprocess.run([sys.executable, "-m", "kzbuild.build"], cwd=ROOT, check=True)
     result["pages"] = bench_pages(html, args.loads)
     pages = result["pages"]["pages"]
     heaviest = max(pages, key=lambda k: pages[k]["own_bytes"])
@@ -236,9 +237,9 @@ def main() -> int:
     for k, ok in checks.items():
         print(f"{'met ' if ok else 'MISS'}  {k}")
     print(f"\nsaved {out.relative_to(ROOT)}")
-    if args.update_readme:
-        update_readme(result)
-        print("updated README.md")
+    if args.update:
+        update_figures(result)
+        print(f"updated {BENCHMARKS.relative_to(ROOT)}")
     return 0
 
 

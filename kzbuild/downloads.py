@@ -27,7 +27,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from . import __version__, paths
+from kzdecentral import __version__, paths
+
+from .chapters import read_chapter
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +71,6 @@ def _from_cache(app: Sphinx, src: Path) -> bytes | None:
         return None
     import nbformat
     from jupyter_cache import get_cache
-
-    from .build import read_chapter
 
     nb = read_chapter(src)  # exactly what myst-nb hashed: the chapter with its fingerprint cell
     try:
@@ -214,9 +214,9 @@ def _build_finished(app: Sphinx, exc) -> None:
     try:
         build_data_zip(target)
     except (OSError, ValueError) as err:
-        logger.warning(f"kzdecentral.downloads: could not build {DATA_ZIP}: {err}")
+        logger.warning(f"kzbuild.downloads: could not build {DATA_ZIP}: {err}")
         return
-    logger.info(f"kzdecentral.downloads: wrote {target.relative_to(app.outdir)}")
+    logger.info(f"kzbuild.downloads: wrote {target.relative_to(app.outdir)}")
 
 
 def setup(app: Sphinx) -> dict:

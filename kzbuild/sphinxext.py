@@ -7,8 +7,9 @@
 * Lighter pages (:func:`tidy_page`): no icon script, deferred search scripts, a complete
   root redirect.
 * Data-aware execution cache: appends to each chapter a hidden cell with the hash of the data
-  files it reads (see :mod:`kzdecentral.deps`) and registers those files as dependencies,
-  so a changed CSV re-executes and re-renders exactly the chapters that read it.
+  files it reads and of the content room (see :mod:`kzbuild.fingerprint`) and registers those
+  files as dependencies, so a changed CSV re-executes and re-renders exactly the chapters that
+  read it; the build room's own files are dependencies of every page (re-rendered, not re-run).
 * The edition's version in the footer, from the package.
 """
 
@@ -23,7 +24,9 @@ from urllib.parse import unquote
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from . import __version__, deps, paths
+from kzdecentral import __version__
+
+from . import fingerprint
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -63,12 +66,12 @@ def _config_inited(app: Sphinx, config) -> None:
 
 
 def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    for f in deps.build_files():
+    for f in fingerprint.build_files():
         app.env.note_dependency(str(f))
     text = source[0]
     if "{code-cell}" not in text:
         return
-    new, files = deps.with_fingerprint(text)
+    new, files = fingerprint.with_fingerprint(text)
     for f in files:
         app.env.note_dependency(str(f))
     source[0] = new
