@@ -4,11 +4,12 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8000
 
-.PHONY: help book test serve clean bench deps test-deps
+.PHONY: help book test lint serve clean bench deps test-deps
 
 help:
 	@echo "make book   - set up .venv, execute the chapters, write the HTML book to _build/html"
 	@echo "make test   - set up .venv with the test tools, build the book, run the whole test suite"
+	@echo "make lint   - ruff: lint (ruff check) and formatting (ruff format --check); settings in pyproject.toml"
 	@echo "make serve  - serve _build/html on http://127.0.0.1:$(PORT)/"
 	@echo "make bench  - build and page benchmark (table, .bench/results.json, figures in BENCHMARKS.md)"
 	@echo "make clean  - remove _build (HTML, execution cache)"
@@ -33,6 +34,10 @@ book: $(VENV)/.deps
 
 test: $(VENV)/.test-deps book
 	$(PY) -m pytest
+
+lint: $(VENV)/.test-deps
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
 
 serve:
 	@test -f _build/html/index.html || { echo "no book yet: run make book"; exit 1; }

@@ -190,7 +190,6 @@ def jupyter_book(root: Path = paths.ROOT) -> int:
     the imports of the execution step. (Sphinx's own parallel mode is not used: one of Jupyter
     Book's extensions, sphinx-multitoc-numbering, does not declare itself parallel-safe.)"""
     from jupyter_book.cli.main import build as jb_build
-    from jupyter_book.cli.main import builder_specific_actions
     from jupyter_book.sphinx import build_sphinx
 
     print(f"kzbuild.build: jupyter-book build {root} -W -n --keep-going")

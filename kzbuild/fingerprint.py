@@ -47,9 +47,9 @@ def code_of(myst_text: str) -> str:
         body = m.group(2)
         lines = body.splitlines()
         if lines and lines[0].strip() == "---":  # YAML option block
-            end = next((i for i, l in enumerate(lines[1:], 1) if l.strip() == "---"), 0)
+            end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
             lines = lines[end + 1:]
-        lines = [l for l in lines if not l.startswith(":")]
+        lines = [line for line in lines if not line.startswith(":")]
         chunks.append("\n".join(lines))
     return "\n".join(chunks)
 

@@ -51,7 +51,8 @@ def vega_runtime(cache_dir: Path) -> str:
     body = vlc.javascript_bundle(snippet)
     if "import " in body.split("\n", 1)[0] or "\nexport " in body:
         raise RuntimeError("vl-convert returned an ES module, expected a classic script")
-    text = f"/* Vega {version}, bundled by vl-convert {vlc.__version__} at build time */\n(function(){{\n{body}\n}})();\n"
+    banner = f"/* Vega {version}, bundled by vl-convert {vlc.__version__} at build time */"
+    text = f"{banner}\n(function(){{\n{body}\n}})();\n"
     cache_dir.mkdir(parents=True, exist_ok=True)
     cached.write_text(text, encoding="utf-8")
     return text
@@ -142,7 +143,8 @@ _ICON_SCRIPT = re.compile(r'\n?[ \t]*<script defer src="[^"]*_static/scripts/fon
 _ICON_FILES = ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt")
 _ICON_TAG = re.compile(r'<i class="([^"]*\bfa-[^"]*)"(?![^>]*aria-hidden)')
 #: The search scripts the theme's layout puts, render-blocking, in every page's <head>.
-_SEARCH_SCRIPT = re.compile(r'<script src="([^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*)"></script>')
+_SEARCH_SCRIPT = re.compile(
+    r'<script src="([^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*)"></script>')
 
 
 _REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')

@@ -1,4 +1,5 @@
-"""Shared fixtures: the built book, a static server on 127.0.0.1, and the system Chromium."""
+"""Shared fixtures: the built book, a static server on 127.0.0.1, the system Chromium, and
+Sphinx test applications (``sphinx.testing``)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from pathlib import Path
 import pytest
 
 from kzbuild.browse import CHROMIUM_ARGS, HTML, html_pages
+
+#: ``app``, ``make_app`` and the ``sphinx`` mark: the Sphinx extensions on fixture projects
+#: (``tests/roots/``, see ``test_sphinx_extensions.py``).
+pytest_plugins = ["sphinx.testing.fixtures"]
 
 ROOT = Path(__file__).resolve().parent.parent
 #: The source article: shared/ stands beside the clone (locally and in CI).
@@ -70,7 +75,8 @@ def open_page(page, server: str, page_path: str) -> None:
     import re
 
     page.goto(f"{server}/{page_path}", wait_until="load")
-    refresh = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', (HTML / page_path).read_text(encoding="utf-8"))
+    source = (HTML / page_path).read_text(encoding="utf-8")
+    refresh = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', source)
     if refresh:
         page.wait_for_url(f"**/{refresh.group(1)}")
         page.wait_for_load_state("load")

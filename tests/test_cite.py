@@ -17,7 +17,6 @@ to frictionless: their jsonschema pins clash). The test downloads that wheel wit
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 import subprocess
@@ -29,12 +28,12 @@ from pathlib import Path
 import pytest
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
-from conftest import ROOT, need
-from kzbuild.browse import HTML
-
 from kzbuild import downloads
-from kzbuild.bibstyle import Style, ref_number
+from kzbuild.bibstyle import Style
+from kzbuild.browse import HTML
 from kzdecentral import __version__, cite
+
+from conftest import ROOT, need
 
 BIB = ROOT / "book" / "references.bib"
 BOOK = ROOT / "book"

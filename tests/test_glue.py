@@ -13,9 +13,10 @@ import re
 
 import pytest
 
-from conftest import ARTICLE, need
 from kzbuild import settings
 from kzbuild.chapters import chapters, read_chapter
+
+from conftest import ARTICLE, need
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
