@@ -131,7 +131,7 @@ def _fixed_time() -> tuple[int, int, int, int, int, int]:
     return (1980, 1, 1, 0, 0, 0)
 
 
-def package_files(data_dir: Path) -> list[str]:
+def data_package_files(data_dir: Path) -> list[str]:
     """``datapackage.json`` and every file its resources (and schemas given by path) name."""
     desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     names = ["datapackage.json"]
@@ -184,7 +184,7 @@ def build_data_zip(target: Path, data_dir: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".zip.tmp")
     members: list[tuple[str, bytes]] = []
-    for rel in package_files(data_dir):
+    for rel in data_package_files(data_dir):
         path = data_dir / rel
         if not path.is_file():
             raise FileNotFoundError(f"data package names {rel}, which does not exist in {data_dir}")

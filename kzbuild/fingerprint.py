@@ -136,7 +136,7 @@ def _room_files(room: Path) -> list[Path]:
     return sorted(p for p in room.rglob("*") if kept(p))
 
 
-def package_files() -> list[Path]:
+def content_files() -> list[Path]:
     """The content room as a whole: every file of the ``kzdecentral`` package, and
     CITATION.cff, which ``kzdecentral.cite`` reads for the citations and chart cite lines."""
     cff = paths.ROOT / "CITATION.cff"
@@ -149,10 +149,10 @@ def build_files() -> list[Path]:
     return _room_files(BUILD_ROOM)
 
 
-def package_fingerprint() -> str:
+def content_fingerprint() -> str:
     """One hash of the content room that chapters run: a change re-executes the chapters."""
     h = hashlib.sha256()
-    for p in package_files():
+    for p in content_files():
         name = p.relative_to(CONTENT_ROOM).as_posix() if CONTENT_ROOM in p.parents else p.name
         h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()[:16]
@@ -172,7 +172,7 @@ def with_fingerprint(myst_text: str, data_dir: Path | None = None) -> tuple[str,
     if files:
         lines.append(f"# data: {fingerprint(files, data_dir)}")
     if uses_package:
-        lines.append(f"# package: kzdecentral={package_fingerprint()}")
-        files = files + package_files()
+        lines.append(f"# package: kzdecentral={content_fingerprint()}")
+        files = files + content_files()
     cell = "\n\n+++\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n" + "\n".join(lines) + "\n```\n"
     return myst_text.rstrip("\n") + cell, files

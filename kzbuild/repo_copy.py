@@ -11,7 +11,6 @@ from pathlib import Path
 
 from kzdecentral import paths
 
-ROOT = paths.ROOT
 SKIP = shutil.ignore_patterns(".venv", ".git", ".pytest_cache", "__pycache__", ".bench", "*.egg-info")
 
 
@@ -19,7 +18,7 @@ def copy_repo(dst: Path, with_build: bool) -> Path:
     """A copy of the repository (and, if asked, of its _build with the execution cache)."""
     ignore = SKIP if with_build else shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache",
                                                             "__pycache__", ".bench", "*.egg-info")
-    shutil.copytree(ROOT, dst, ignore=ignore, symlinks=True)
+    shutil.copytree(paths.ROOT, dst, ignore=ignore, symlinks=True)
     return dst
 
 

@@ -63,6 +63,7 @@ def test_build_room_change_rerenders_without_executing(repo):
 def test_content_room_change_makes_every_package_chapter_stale(repo):
     """A new module anywhere under ``kzdecentral/`` (here: a new subpackage) gives every chapter
     that imports the package a new cache key; no list of file names has to name it."""
+    import os
     import subprocess
     import sys
 
@@ -72,7 +73,7 @@ def test_content_room_change_makes_every_package_chapter_stale(repo):
              "from kzbuild import build, settings\nfrom kzbuild.chapters import chapters\n"
              "todo, _ = build.stale(get_cache(str(settings.CACHE)), chapters())\n"
              "print(' '.join(sorted(p.name for p in todo)))\n")
-    env = {"PYTHONPATH": str(repo), "PATH": "/usr/bin:/bin"}
+    env = {k: v for k, v in os.environ.items() if k != "KZDEC_DATA_DIR"} | {"PYTHONPATH": str(repo)}
 
     def stale() -> set[str]:
         out = subprocess.run([sys.executable, "-c", probe], cwd=repo, env=env, capture_output=True, text=True)

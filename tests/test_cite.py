@@ -272,7 +272,7 @@ def test_licence_files():
 # --------------------------------------------------------------------------- data archive
 
 def _expected_members() -> set[str]:
-    return set(downloads.package_files(ROOT / "data"))
+    return set(downloads.data_package_files(ROOT / "data"))
 
 
 def test_data_zip_is_reproducible(tmp_path):
@@ -355,6 +355,6 @@ def test_citation_metadata_is_a_notebook_dependency():
     notebooks, so the file is part of the package fingerprint that keys the execution cache."""
     from kzbuild import fingerprint
 
-    assert ROOT / "CITATION.cff" in fingerprint.package_files()
-    assert not {"downloads.py", "bibstyle.py", "sphinxext.py"} & {p.name for p in fingerprint.package_files()}
-    assert not [p for p in fingerprint.package_files() if fingerprint.BUILD_ROOM in p.parents]
+    assert ROOT / "CITATION.cff" in fingerprint.content_files()
+    assert not {"downloads.py", "bibstyle.py", "sphinxext.py"} & {p.name for p in fingerprint.content_files()}
+    assert not [p for p in fingerprint.content_files() if fingerprint.BUILD_ROOM in p.parents]

@@ -101,39 +101,39 @@ def rooms(tmp_path, monkeypatch):
 def test_fingerprint_covers_the_whole_content_room(rooms):
     content, _ = rooms
     chapter = "```{code-cell} ipython3\nfrom kzdecentral import data\n```\n"
-    before = fingerprint.package_fingerprint()
+    before = fingerprint.content_fingerprint()
     cell_before = fingerprint.with_fingerprint(chapter)[0]
 
     sub = content / "newsub"
     sub.mkdir()
     (sub / "__init__.py").write_text('"""A new subpackage."""\n', encoding="utf-8")
     (sub / "shapes.py").write_text("WIDTH = 1\n", encoding="utf-8")
-    added = fingerprint.package_fingerprint()
+    added = fingerprint.content_fingerprint()
     assert added != before
-    assert {sub / "__init__.py", sub / "shapes.py"} <= set(fingerprint.package_files())
+    assert {sub / "__init__.py", sub / "shapes.py"} <= set(fingerprint.content_files())
     assert fingerprint.with_fingerprint(chapter)[0] != cell_before  # a new cache key
 
     (sub / "shapes.py").write_text("WIDTH = 2\n", encoding="utf-8")
-    assert fingerprint.package_fingerprint() not in {before, added}
+    assert fingerprint.content_fingerprint() not in {before, added}
 
     # bytecode and hidden files are not code that chapters run
-    changed = fingerprint.package_fingerprint()
+    changed = fingerprint.content_fingerprint()
     (sub / "__pycache__").mkdir()
     (sub / "__pycache__" / "shapes.cpython-311.pyc").write_bytes(b"\0")
     (content / ".ipynb_checkpoints").mkdir()
     (content / ".ipynb_checkpoints" / "data-checkpoint.py").write_text("x = 1\n", encoding="utf-8")
-    assert fingerprint.package_fingerprint() == changed
+    assert fingerprint.content_fingerprint() == changed
 
 
 def test_fingerprint_leaves_out_the_build_room(rooms):
     _, build = rooms
-    before = fingerprint.package_fingerprint()
+    before = fingerprint.content_fingerprint()
     with (build / "sphinxext.py").open("a", encoding="utf-8") as fh:
         fh.write("\n# a change of the build room\n")
     (build / "extra").mkdir()
     (build / "extra" / "__init__.py").write_text('"""A new build module."""\n', encoding="utf-8")
-    assert fingerprint.package_fingerprint() == before
-    assert not [p for p in fingerprint.package_files() if build in p.parents]
+    assert fingerprint.content_fingerprint() == before
+    assert not [p for p in fingerprint.content_files() if build in p.parents]
     # the build room's files are Sphinx dependencies instead: pages re-render, nothing re-runs
     assert build / "extra" / "__init__.py" in fingerprint.build_files()
     assert build / "static" / "charts.js" in fingerprint.build_files()
