@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 from frictionless import Dialect, FrictionlessException, Package, formats
 
-from . import deps, paths
+from . import paths
 
 DESCRIPTOR = "datapackage.json"
 #: Text that looks like an HTML/XML tag or comment: ``<b>``, ``</i>``, ``<script``, ``<!--``.
@@ -84,7 +84,7 @@ def _names(fields) -> str:
 def package() -> dict:
     """The package descriptor, read from disk and checked (no table is read)."""
     path = paths.data_dir() / DESCRIPTOR
-    deps.record(path)
+    paths.record_read(path)
     if not path.is_file():
         raise DataError(DESCRIPTOR, None, None, "missing file", f"no file {path}")
     text = _text(path, DESCRIPTOR)
@@ -139,7 +139,7 @@ def _text(path: Path, file: str) -> str:
 def _check_file(res: dict) -> Path:
     """Record and check one table's file: present, not empty, UTF-8 without BOM."""
     path = paths.data_dir() / res["path"]
-    deps.record(path)
+    paths.record_read(path)
     if not path.is_file():
         raise DataError(res["path"], None, None, "missing file", f"table {res['name']!r} has no file {path}")
     if not _text(path, res["path"]).strip():

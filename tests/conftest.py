@@ -1,4 +1,5 @@
-"""Shared fixtures: the built book, a static server on 127.0.0.1, and the system Chromium."""
+"""Shared fixtures: the built book, a static server on 127.0.0.1, the system Chromium, and
+Sphinx test applications (``sphinx.testing``)."""
 
 from __future__ import annotations
 
@@ -11,17 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from kzbuild.browse import CHROMIUM_ARGS, HTML, html_pages
+
+#: ``app``, ``make_app`` and the ``sphinx`` mark: the Sphinx extensions on fixture projects
+#: (``tests/roots/``, see ``test_sphinx_extensions.py``).
+pytest_plugins = ["sphinx.testing.fixtures"]
+
 ROOT = Path(__file__).resolve().parent.parent
-HTML = ROOT / "_build" / "html"
 #: The source article: shared/ stands beside the clone (locally and in CI).
 ARTICLE = ROOT.parent / "shared" / "source" / "article.txt"
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
-#: Every host but 127.0.0.1 fails to resolve, so an off-origin request fails loudly.
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
 
 
 def need(condition: bool, why: str) -> None:
@@ -36,12 +36,6 @@ def need(condition: bool, why: str) -> None:
 def built_book() -> Path:
     need((HTML / "index.html").is_file(), "the book is not built: run `make book` first")
     return HTML
-
-
-def html_pages(html_root: Path = HTML) -> list[str]:
-    """Every page of the built book, found from the build itself."""
-    return sorted(p.relative_to(html_root).as_posix() for p in html_root.rglob("*.html")
-                  if "_static" not in p.parts and "_sources" not in p.parts)
 
 
 def pages_containing(marker: str) -> list[str]:
@@ -81,7 +75,8 @@ def open_page(page, server: str, page_path: str) -> None:
     import re
 
     page.goto(f"{server}/{page_path}", wait_until="load")
-    refresh = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', (HTML / page_path).read_text(encoding="utf-8"))
+    source = (HTML / page_path).read_text(encoding="utf-8")
+    refresh = re.search(r'http-equiv="Refresh" content="0; url=([^"]+)"', source)
     if refresh:
         page.wait_for_url(f"**/{refresh.group(1)}")
         page.wait_for_load_state("load")

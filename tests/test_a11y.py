@@ -12,7 +12,9 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import HTML, html_pages, open_page, pages_containing
+from kzbuild.browse import HTML, html_pages
+
+from conftest import open_page, pages_containing
 
 PAGES = html_pages() if HTML.is_dir() else ["index.html"]
 AXE = Axe()

@@ -17,7 +17,6 @@ to frictionless: their jsonschema pins clash). The test downloads that wheel wit
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import re
 import subprocess
@@ -29,10 +28,12 @@ from pathlib import Path
 import pytest
 from sphinxcontrib.bibtex.citation_target import parse_citation_targets
 
-from conftest import HTML, ROOT, need
+from kzbuild import downloads
+from kzbuild.bibstyle import Style
+from kzbuild.browse import HTML
+from kzdecentral import __version__, cite
 
-from kzdecentral import __version__, cite, downloads
-from kzdecentral.bibstyle import Style, ref_number
+from conftest import ROOT, need
 
 BIB = ROOT / "book" / "references.bib"
 BOOK = ROOT / "book"
@@ -271,7 +272,7 @@ def test_licence_files():
 # --------------------------------------------------------------------------- data archive
 
 def _expected_members() -> set[str]:
-    return set(downloads.package_files(ROOT / "data"))
+    return set(downloads.data_package_files(ROOT / "data"))
 
 
 def test_data_zip_is_reproducible(tmp_path):
@@ -306,7 +307,7 @@ def test_cite_page_links_data_zip(built_book):
 # --------------------------------------------------------------------------- chapter downloads
 
 def _chapters() -> list[str]:
-    from kzdecentral.build import chapters
+    from kzbuild.chapters import chapters
 
     return [p.relative_to(ROOT).with_suffix("").as_posix() for p in chapters(ROOT)]
 
@@ -352,7 +353,8 @@ def test_readme_version_is_current():
 def test_citation_metadata_is_a_notebook_dependency():
     """The cite page and the charts' cite lines are computed from CITATION.cff in the
     notebooks, so the file is part of the package fingerprint that keys the execution cache."""
-    from kzdecentral import deps
+    from kzbuild import fingerprint
 
-    assert ROOT / "CITATION.cff" in deps.package_files()
-    assert not {"downloads.py", "bibstyle.py", "sphinxext.py"} & {p.name for p in deps.package_files()}
+    assert ROOT / "CITATION.cff" in fingerprint.content_files()
+    assert not {"downloads.py", "bibstyle.py", "sphinxext.py"} & {p.name for p in fingerprint.content_files()}
+    assert not [p for p in fingerprint.content_files() if fingerprint.BUILD_ROOM in p.parents]

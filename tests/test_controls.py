@@ -7,7 +7,6 @@ import pytest
 
 from conftest import open_page, pages_containing
 
-
 # Vega creates the inputs at run time; the compiled spec in the page names the bindings.
 PAGES = pages_containing('"bind":')
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from kzdecentral import data, deps, paths
+from kzbuild import fingerprint
+from kzdecentral import data, paths
 
 
 @pytest.fixture(scope="module")
@@ -46,5 +47,5 @@ def test_every_check_is_listed():
 
 def test_data_chapter_reads_every_table_through_load_all():
     chapter = (paths.BOOK_DIR / "data.md").read_text(encoding="utf-8")
-    assert "load_all" in deps.code_of(chapter)
-    assert deps.tables_read(chapter) == sorted(data.resources())
+    assert "load_all" in fingerprint.code_of(chapter)
+    assert fingerprint.tables_read(chapter) == sorted(data.resources())

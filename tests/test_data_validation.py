@@ -16,7 +16,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kzdecentral import data, deps, paths
+from kzbuild import fingerprint
+from kzdecentral import data, paths
 
 REAL = paths.ROOT / "data"
 ANSWERS = "survey_answers.csv"
@@ -124,19 +125,19 @@ def test_survey_shares_as_printed_pass_though_they_sum_to_99_6():
 
 
 def test_every_file_opened_is_recorded():
-    deps.READS.clear()
+    paths.READS.clear()
     data.load("survey_answers")
-    names = {p.name for p in deps.READS}
+    names = {p.name for p in paths.READS}
     assert {"datapackage.json", ANSWERS} <= names
 
 
 def test_reads_match_what_the_build_expects():
-    """Each table reads only files that kzdecentral.deps names for a chapter loading it."""
+    """Each table reads only files that kzbuild.fingerprint names for a chapter loading it."""
     for name in data.resources():
         chapter = f'```{{code-cell}} ipython3\nfrom kzdecentral import data\ndata.load("{name}")\n```\n'
-        deps.READS.clear()
+        paths.READS.clear()
         data.load(name)
-        assert set(deps.READS) <= set(deps.files_read(chapter)), name
+        assert set(paths.READS) <= set(fingerprint.files_read(chapter)), name
 
 
 def test_a_changed_file_is_read_again(pkg):

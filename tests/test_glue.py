@@ -13,8 +13,10 @@ import re
 
 import pytest
 
+from kzbuild import settings
+from kzbuild.chapters import chapters, read_chapter
+
 from conftest import ARTICLE, need
-from kzdecentral import build
 
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -44,13 +46,13 @@ DERIVED = {
 def _glued() -> list[tuple[str, str, str]]:
     from jupyter_cache import get_cache
 
-    if not build.CACHE.is_dir():
+    if not settings.CACHE.is_dir():
         return []
-    cache = get_cache(str(build.CACHE))
+    cache = get_cache(str(settings.CACHE))
     out = []
-    for chapter in build.chapters():
+    for chapter in chapters():
         try:
-            _, nb = cache.merge_match_into_notebook(build.read_chapter(chapter))
+            _, nb = cache.merge_match_into_notebook(read_chapter(chapter))
         except KeyError:
             out.append((chapter.name, "<not in cache>", ""))
             continue

@@ -7,7 +7,9 @@ import re
 
 import pytest
 
-from conftest import HTML, html_pages, open_page
+from kzbuild.browse import HTML, html_pages
+
+from conftest import open_page
 
 PAGES = html_pages() if HTML.is_dir() else ["index.html"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import copy_repo, run_build
+from kzbuild.repo_copy import copy_repo, run_build
 
 SMALL_TOC = "format: jb-book\nroot: book/index\nchapters:\n  - file: book/survey\n"
 

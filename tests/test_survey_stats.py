@@ -100,7 +100,7 @@ def wilson(k: int, n: int, level: float) -> tuple[float, float]:
 @pytest.mark.parametrize("level", [0.80, 0.90, 0.95, 0.99])
 def test_wilson_against_formula(level):
     ci = stats.intervals(COUNTS, N, level=level, method="wilson")
-    for row, k in zip(ci.itertuples(), COUNTS):
+    for row, k in zip(ci.itertuples(), COUNTS, strict=True):
         lo, hi = wilson(k, N, level)
         assert row.low == pytest.approx(lo, abs=1e-9)
         assert row.high == pytest.approx(hi, abs=1e-9)
@@ -111,7 +111,7 @@ def test_wilson_against_formula(level):
 def test_clopper_pearson_against_scipy(level):
     ci = stats.intervals(COUNTS, N, level=level, method="beta")
     a = 1 - level
-    for row, k in zip(ci.itertuples(), COUNTS):
+    for row, k in zip(ci.itertuples(), COUNTS, strict=True):
         lo = sps.beta.ppf(a / 2, k, N - k + 1)
         hi = sps.beta.ppf(1 - a / 2, k + 1, N - k)
         assert row.low == pytest.approx(100 * lo, abs=1e-7)
@@ -125,7 +125,7 @@ def test_goodman_against_formula():
     level = 0.95
     ci = stats.intervals(COUNTS, N, level=level, method="goodman")
     A = sps.chi2.ppf(1 - (1 - level) / len(COUNTS), 1)
-    for row, k in zip(ci.itertuples(), COUNTS):
+    for row, k in zip(ci.itertuples(), COUNTS, strict=True):
         root = sqrt(A * (A + 4 * k * (N - k) / N))
         assert row.low == pytest.approx(100 * (A + 2 * k - root) / (2 * (N + A)), abs=1e-7)
         assert row.high == pytest.approx(100 * (A + 2 * k + root) / (2 * (N + A)), abs=1e-7)

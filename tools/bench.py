@@ -1,11 +1,12 @@
 """Benchmark of the edition: build times, chapter execution times, page weight and chart timing.
 
-Usage: ``make bench`` (or ``.venv/bin/python tools/bench.py [--runs N]``). Prints a table and
-writes ``.bench/results.json``. Public tools only: the project's build, nbclient, Playwright
-driving the system Chromium against a static server on 127.0.0.1.
+Usage: ``make bench`` (or ``.venv/bin/python tools/bench.py [--runs N] [--update]``). Prints a
+table, writes ``.bench/results.json`` and, with ``--update``, the figures in ``BENCHMARKS.md``.
+Public tools only: the project's build, nbclient, Playwright driving the system Chromium
+against a static server on 127.0.0.1.
 
 Build figures are medians over ``--runs`` runs, each in a fresh copy of the repository:
-  clean      our build (`python -m kzdecentral.build`) with no cache;
+  clean      our build (`python -m kzbuild.build`) with no cache;
   noop       the same copy rebuilt with nothing changed;
   csv        rebuilt after one CSV change (the chapters that read it re-execute);
   reference  a plain `jupyter-book build . -W -n --keep-going` of the same book with no cache
@@ -25,18 +26,24 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM_ARGS, html_pages  # noqa: E402
-from helpers import copy_repo, edit_survey_label, executed, run_build  # noqa: E402
+from kzbuild.browse import CHROMIUM_ARGS, html_pages
+from kzbuild.chapters import chapters
+from kzbuild.repo_copy import copy_repo, edit_survey_label, executed, run_build
+from kzbuild.run import run_chapter
+from kzdecentral import paths
+
+ROOT = paths.ROOT
+#: Where ``--update`` writes the figures (between the two markers).
+BENCHMARKS = ROOT / "BENCHMARKS.md"
 
 TARGETS = {"clean_vs_reference": 0.6, "noop_vs_clean": 0.10, "chart_js_bytes": 600_000,
            "page_own_bytes": 150_000, "charts_drawn_ms": 500}
 
 
-def timed(fn):
+def timed(fn, *args, **kwargs):
+    """Seconds that ``fn(*args, **kwargs)`` took, and what it returned."""
     t = time.perf_counter()
-    out = fn()
+    out = fn(*args, **kwargs)
     return time.perf_counter() - t, out
 
 
@@ -45,19 +52,19 @@ def bench_builds(runs: int) -> dict:
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as tmp:
             repo = copy_repo(Path(tmp) / "repo", with_build=False)
-            t, out = timed(lambda: run_build(repo))
+            t, out = timed(run_build, repo)
             assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
             res["clean"].append(t)
-            t, out = timed(lambda: run_build(repo))
+            t, out = timed(run_build, repo)
             assert not executed(out.stdout + out.stderr)
             res["noop"].append(t)
             edit_survey_label(repo, " (b)", row=0)
-            t, out = timed(lambda: run_build(repo))
+            t, out = timed(run_build, repo)
             res["csv"].append(t)
             res["csv_executed"] = sorted(executed(out.stdout + out.stderr))
         with tempfile.TemporaryDirectory() as tmp:
             repo = copy_repo(Path(tmp) / "repo", with_build=False)
-            t, out = timed(lambda: run_build(repo, plain=True))
+            t, out = timed(run_build, repo, plain=True)
             assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
             res["reference"].append(t)
     med = {k: statistics.median(v) for k, v in res.items() if isinstance(v, list)}
@@ -68,15 +75,11 @@ def bench_builds(runs: int) -> dict:
 
 
 def bench_notebooks() -> dict:
-    sys.path.insert(0, str(ROOT))
-    from kzdecentral import build
-    from kzdecentral.run import run_chapter
-
     out = {}
-    for ch in build.chapters():
+    for ch in chapters():
         if "{code-cell}" not in ch.read_text(encoding="utf-8"):
             continue
-        t, _ = timed(lambda: run_chapter(ch, out_dir=None))
+        t, _ = timed(run_chapter, ch, out_dir=None)
         out[ch.name] = t
     return out
 
@@ -104,8 +107,8 @@ def bench_pages(html: Path, loads: int) -> dict:
                 ctx = browser.new_context()  # cold: empty cache each load
                 page = ctx.new_page()
                 sizes = []
-                page.on("requestfinished", lambda r: sizes.append((r.url, r.sizes()["responseBodySize"]
-                                                                   + r.sizes()["responseHeadersSize"])))
+                page.on("requestfinished", lambda r, sizes=sizes: sizes.append(
+                    (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
                 page.goto(f"{base}/{rel}", wait_until="load")
                 n_charts = page.locator(".kzdec-chart").count()
                 if n_charts:
@@ -133,11 +136,11 @@ def bench_pages(html: Path, loads: int) -> dict:
             "shared_assets": shared}
 
 
-README_START, README_END = "<!-- bench:start -->", "<!-- bench:end -->"
+START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 
 
-def readme_section(r: dict) -> str:
-    """The README's benchmark figures, from a results dict (``.bench/results.json``)."""
+def figures_section(r: dict) -> str:
+    """The benchmark figures of ``BENCHMARKS.md``, from a results dict (``.bench/results.json``)."""
     b, pages = r.get("builds"), r["pages"]["pages"]
     out = [f"Latest figures: {r['machine']['platform']}, {r['machine']['cpus']} cores, "
            f"Python {r['machine']['python']}, {r['date']}.", ""]
@@ -147,13 +150,14 @@ def readme_section(r: dict) -> str:
                 f"| clean build, no cache (`make book`) | {m['clean']:.1f} |",
                 f"| rebuild, nothing changed | {m['noop']:.1f} |",
                 f"| rebuild after one CSV change | {m['csv']:.1f} |",
-                f"| plain `jupyter-book build . -W -n --keep-going`, no cache, serial execution | {m['reference']:.1f} |",
+                "| plain `jupyter-book build . -W -n --keep-going`, no cache, serial execution | "
+                f"{m['reference']:.1f} |",
                 "", f"Clean / plain serial: **{b['ratio_clean_vs_reference']:.2f}** (target ≤ 0.6); "
                 f"no-op / clean: **{b['ratio_noop_vs_clean']:.2f}** (target ≤ 0.10); the CSV change "
                 f"re-executed only: {', '.join(b['csv_change_executed'])}.", ""]
     nb = r.get("notebooks_s") or {}
     if nb:
-        out += ["| chapter, executed on its own (`python -m kzdecentral.run`) | seconds |", "| --- | ---: |"]
+        out += ["| chapter, executed on its own (`python -m kzbuild.run`) | seconds |", "| --- | ---: |"]
         out += [f"| {k} | {v:.1f} |" for k, v in nb.items()] + [""]
     out += ["| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |",
             "| --- | ---: | ---: | ---: | ---: |"]
@@ -163,15 +167,16 @@ def readme_section(r: dict) -> str:
         out.append(f"| {k} | {v['own_bytes']:,} | {v['charts']} | {fcp} | {ms} |")
     out += ["", f"Shared assets, counted once for the book: {r['pages']['shared_bytes']:,} bytes; chart "
             f"JavaScript (only on chart pages): {r['pages']['chart_js_bytes']:,} bytes.", "",
-            "Targets: " + "; ".join(f"{k}: {'met' if ok else '**missed**'}" for k, ok in r["targets_met"].items()) + "."]
+            "Targets: " + "; ".join(f"{k}: {'met' if ok else '**missed**'}" for k, ok in r["targets_met"].items())
+            + "."]
     return "\n".join(out)
 
 
-def update_readme(r: dict) -> None:
-    readme = ROOT / "README.md"
-    text = readme.read_text(encoding="utf-8")
-    a, b = text.index(README_START) + len(README_START), text.index(README_END)
-    readme.write_text(text[:a] + "\n" + readme_section(r) + "\n" + text[b:], encoding="utf-8")
+def update_figures(r: dict, target: Path = BENCHMARKS) -> None:
+    """Rewrite the figures between the bench markers of ``target``."""
+    text = target.read_text(encoding="utf-8")
+    a, b = text.index(START) + len(START), text.index(END)
+    target.write_text(text[:a] + "\n" + figures_section(r) + "\n" + text[b:], encoding="utf-8")
 
 
 def main() -> int:
@@ -179,8 +184,8 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="build runs (median)")
     ap.add_argument("--loads", type=int, default=5, help="cold loads per page (median)")
     ap.add_argument("--skip-builds", action="store_true")
-    ap.add_argument("--update-readme", action="store_true",
-                    help="write the figures into README.md (between the bench markers)")
+    ap.add_argument("--update", action="store_true",
+                    help="write the figures into BENCHMARKS.md (between the bench markers)")
     args = ap.parse_args()
 
     result = {"machine": {"platform": platform.platform(), "python": platform.python_version(),
@@ -191,7 +196,7 @@ def main() -> int:
     result["notebooks_s"] = bench_notebooks()
     html = ROOT / "_build" / "html"
     if not (html / "index.html").is_file():
-        subprocess.run([sys.executable, "-m", "kzdecentral.build"], cwd=ROOT, check=True)
+        subprocess.run([sys.executable, "-m", "kzbuild.build"], cwd=ROOT, check=True)
     result["pages"] = bench_pages(html, args.loads)
     pages = result["pages"]["pages"]
     heaviest = max(pages, key=lambda k: pages[k]["own_bytes"])
@@ -205,7 +210,8 @@ def main() -> int:
     }
     if "builds" in result:
         b = result["builds"]
-        checks["clean build <= 0.6 x plain serial build"] = b["ratio_clean_vs_reference"] <= TARGETS["clean_vs_reference"]
+        clean_ok = b["ratio_clean_vs_reference"] <= TARGETS["clean_vs_reference"]
+        checks["clean build <= 0.6 x plain serial build"] = clean_ok
         checks["no-op rebuild <= 10% of clean build"] = b["ratio_noop_vs_clean"] <= TARGETS["noop_vs_clean"]
     result["targets_met"] = checks
 
@@ -236,9 +242,9 @@ def main() -> int:
     for k, ok in checks.items():
         print(f"{'met ' if ok else 'MISS'}  {k}")
     print(f"\nsaved {out.relative_to(ROOT)}")
-    if args.update_readme:
-        update_readme(result)
-        print("updated README.md")
+    if args.update:
+        update_figures(result)
+        print(f"updated {BENCHMARKS.relative_to(ROOT)}")
     return 0
 
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from jupyter_cache.executors import utils
 
-from kzdecentral import build
+from kzbuild import build
+from kzbuild.chapters import chapters
 
 
 class _Result:
@@ -24,7 +25,7 @@ def test_a_kernel_that_dies_at_start_is_started_again(monkeypatch):
 
     monkeypatch.setattr(utils, "single_nb_execution", flaky)
     monkeypatch.setattr(build.time, "sleep", lambda s: None)
-    path_str, nb, seconds, error = build._execute(str(build.chapters()[0]))
+    path_str, nb, seconds, error = build._execute(str(chapters()[0]))
     assert len(calls) == 2 and error is None and seconds == 0.1
 
 
@@ -37,7 +38,7 @@ def test_other_errors_are_not_retried(monkeypatch):
 
     monkeypatch.setattr(utils, "single_nb_execution", broken)
     with pytest.raises(RuntimeError, match="something else"):
-        build._execute(str(build.chapters()[0]))
+        build._execute(str(chapters()[0]))
     assert len(calls) == 1
 
 
@@ -48,7 +49,7 @@ def test_a_kernel_that_keeps_dying_fails_the_build(monkeypatch):
     monkeypatch.setattr(utils, "single_nb_execution", dead)
     monkeypatch.setattr(build.time, "sleep", lambda s: None)
     with pytest.raises(RuntimeError, match="Kernel died"):
-        build._execute(str(build.chapters()[0]))
+        build._execute(str(chapters()[0]))
 
 
 def test_a_chapter_kernel_uses_unix_sockets_and_is_shut_down(monkeypatch):
@@ -67,7 +68,7 @@ def test_a_chapter_kernel_uses_unix_sockets_and_is_shut_down(monkeypatch):
         return result
 
     monkeypatch.setattr(utils, "single_nb_execution", spy)
-    chapter = next(c for c in build.chapters() if c.name == "cite.md")
+    chapter = next(c for c in chapters() if c.name == "cite.md")
     path_str, nb, seconds, error = build._execute(str(chapter))
     assert error is None and seconds > 0
     assert seen["transport"] == "ipc" and seen["alive"]
@@ -80,7 +81,7 @@ def test_a_chapter_kernel_uses_unix_sockets_and_is_shut_down(monkeypatch):
 
 def test_longest_chapters_start_first():
     """Last run's seconds when known, else the size of the chapter's code, decide the order."""
-    by_name = {c.name: c for c in build.chapters()}
+    by_name = {c.name: c for c in chapters()}
     survey, cite = by_name["survey.md"], by_name["cite.md"]
     assert build.longest_first([cite, survey], {}) == [survey, cite]  # survey has far more code
     seconds = {"book/cite.md": 9.0, "book/survey.md": 1.0}

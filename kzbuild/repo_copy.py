@@ -1,4 +1,5 @@
-"""Helpers for tests that build a copy of the book in a temporary folder."""
+"""Copies of the repository built in a temporary folder: what the build tests and the
+benchmark (``tools/bench.py``) build, edit and rebuild, and how they read the build's log."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from kzdecentral import paths
+
 SKIP = shutil.ignore_patterns(".venv", ".git", ".pytest_cache", "__pycache__", ".bench", "*.egg-info")
 
 
@@ -16,7 +18,7 @@ def copy_repo(dst: Path, with_build: bool) -> Path:
     """A copy of the repository (and, if asked, of its _build with the execution cache)."""
     ignore = SKIP if with_build else shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache",
                                                             "__pycache__", ".bench", "*.egg-info")
-    shutil.copytree(ROOT, dst, ignore=ignore, symlinks=True)
+    shutil.copytree(paths.ROOT, dst, ignore=ignore, symlinks=True)
     return dst
 
 
@@ -27,7 +29,7 @@ def run_build(repo: Path, *args: str, plain: bool = False) -> subprocess.Complet
     if plain:
         cmd = [str(Path(sys.executable).with_name("jupyter-book")), "build", str(repo), "-W", "-n", "--keep-going"]
     else:
-        cmd = [sys.executable, "-m", "kzdecentral.build", *args]
+        cmd = [sys.executable, "-m", "kzbuild.build", *args]
     return subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, timeout=1800)
 
 
@@ -35,7 +37,7 @@ def executed(output: str) -> set[str]:
     """Chapters executed during a build, from its log (our parallel step and myst-nb's own)."""
     names = set()
     for line in output.splitlines():
-        if line.startswith("kzdecentral.build: executed "):
+        if line.startswith("kzbuild.build: executed "):
             names.add(line.split()[2])
         elif "Executing notebook" in line and ": Executing" in line:
             names.add(Path(line.split(": Executing")[0]).name)

@@ -28,6 +28,8 @@ from pybtex.style.names.plain import NameStyle as PlainNameStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field, join, optional, optional_field, sentence, tag, words
 
+from kzdecentral import __version__
+
 STYLE_NAME = "kzdec"
 _REF_KEY = re.compile(r"^ref(\d+)$")
 
@@ -140,8 +142,6 @@ def _accessible_citation_list(app, pagename, templatename, context, doctree) -> 
 
 
 def setup(app) -> dict:
-    from . import __version__
-
     register()
     app.connect("html-page-context", _accessible_citation_list)
     return {"version": __version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,9 +1,9 @@
 """Build the book: execute stale chapters in parallel into the cache, then run Jupyter Book.
 
-``python -m kzdecentral.build`` (what ``make book`` runs):
+``python -m kzbuild.build`` (what ``make book`` runs):
 
-1. reads every chapter of ``_toc.yml`` the way myst-nb does, with the data fingerprint cell
-   that the Sphinx extension adds (:mod:`kzdecentral.deps`), and asks jupyter-cache which
+1. reads every chapter of ``_toc.yml`` the way myst-nb does, with the fingerprint cell
+   that the Sphinx extension adds (:mod:`kzbuild.fingerprint`), and asks jupyter-cache which
    ones have no up-to-date executed copy;
 2. executes only those, several at a time (``--jobs``, default: twice the cores), each
    in the chapter's folder as myst-nb would, and stores them in the cache;
@@ -27,41 +27,16 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-import yaml
+from kzdecentral import paths
 
-from . import deps, paths
+from . import settings
+from .chapters import chapter_text, chapters, read_chapter
 
-CACHE = paths.ROOT / "_build" / ".jupyter_cache"
 #: Which chapter texts are known to be in the cache (see :func:`stale`).
 MEMO = paths.ROOT / "_build" / ".kzdec" / "executed.json"
 #: How long each chapter took to execute last time (orders the next parallel run).
 SECONDS = paths.ROOT / "_build" / ".kzdec" / "execution-seconds.json"
-TIMEOUT = 300
 KERNEL_START_ATTEMPTS = 3
-
-
-def chapters(root: Path = paths.ROOT) -> list[Path]:
-    """The chapter files of ``_toc.yml``, in order."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
-    files = [toc["root"]]
-    for part in toc.get("parts", [{"chapters": toc.get("chapters", [])}]):
-        files += [c["file"] for c in part.get("chapters", [])]
-    return [root / f"{f}.md" for f in files]
-
-
-def chapter_text(path: Path) -> str:
-    """The chapter's MyST text as myst-nb sees it (with the fingerprint cell)."""
-    return deps.with_fingerprint(path.read_text(encoding="utf-8"))[0]
-
-
-def read_chapter(path: Path):
-    """The chapter as the notebook myst-nb executes (fingerprint cell included)."""
-    from myst_nb.core.read import read_myst_markdown_notebook
-
-    nb = read_myst_markdown_notebook(chapter_text(path), path=path)
-    for i, cell in enumerate(nb.cells):  # stable ids (not random): a rebuild gives the same file
-        cell.id = f"{path.stem}-{i}"
-    return nb
 
 
 def _memo_key(text: str) -> str:
@@ -104,7 +79,7 @@ def _execute(path_str: str):
             with tempfile.TemporaryDirectory(prefix="kzdec-kernel-") as sockets:
                 km = _kernel_manager(nb, sockets)
                 try:
-                    result = single_nb_execution(nb, cwd=str(path.parent), timeout=TIMEOUT,
+                    result = single_nb_execution(nb, cwd=str(path.parent), timeout=settings.TIMEOUT,
                                                  allow_errors=False, meta_override=True, km=km)
                 finally:  # nbclient leaves a kernel it was handed running
                     if km.has_kernel:
@@ -173,11 +148,11 @@ def execute(jobs: int, log=print) -> list[str]:
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
-    cache = get_cache(str(CACHE))
+    cache = get_cache(str(settings.CACHE))
     todo, memo = stale(cache, chapters())
     _write_memo(memo)
     if not todo:
-        log("kzdecentral.build: every chapter is up to date in the cache; nothing to execute")
+        log("kzbuild.build: every chapter is up to date in the cache; nothing to execute")
         return []
     failures = []
     try:
@@ -191,7 +166,7 @@ def execute(jobs: int, log=print) -> list[str]:
             name = Path(path_str).relative_to(paths.ROOT).as_posix()
             if error:
                 failures.append((name, error))
-                log(f"kzdecentral.build: FAILED {name}")
+                log(f"kzbuild.build: FAILED {name}")
                 continue
             record = cache.cache_notebook_bundle(
                 CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),
@@ -199,13 +174,13 @@ def execute(jobs: int, log=print) -> list[str]:
             memo[_memo_key(chapter_text(Path(path_str)))] = record.hashkey
             _write_memo(memo)
             timings[name] = round(seconds, 2)
-            log(f"kzdecentral.build: executed {name} in {seconds:.1f} s")
+            log(f"kzbuild.build: executed {name} in {seconds:.1f} s")
     SECONDS.parent.mkdir(parents=True, exist_ok=True)
     SECONDS.write_text(json.dumps(timings, indent=0, sort_keys=True), encoding="utf-8")
     if failures:
         for name, error in failures:
             print(f"\nERROR: notebook {name} raised an exception:\n{error}", file=sys.stderr)
-        raise SystemExit(f"kzdecentral.build: {len(failures)} notebook(s) failed: "
+        raise SystemExit(f"kzbuild.build: {len(failures)} notebook(s) failed: "
                          + ", ".join(n for n, _ in failures))
     return [p.relative_to(paths.ROOT).as_posix() for p in todo]
 
@@ -215,10 +190,9 @@ def jupyter_book(root: Path = paths.ROOT) -> int:
     the imports of the execution step. (Sphinx's own parallel mode is not used: one of Jupyter
     Book's extensions, sphinx-multitoc-numbering, does not declare itself parallel-safe.)"""
     from jupyter_book.cli.main import build as jb_build
-    from jupyter_book.cli.main import builder_specific_actions
     from jupyter_book.sphinx import build_sphinx
 
-    print(f"kzdecentral.build: jupyter-book build {root} -W -n --keep-going")
+    print(f"kzbuild.build: jupyter-book build {root} -W -n --keep-going")
     path_config, src, overrides = jb_build.callback(
         path_source=str(root), path_output=None, config=None, toc=None, warningiserror=True,
         nitpick=True, keep_going=True, freshenv=False, builder="html", custom_builder=None,
@@ -242,14 +216,14 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     if not args.serial:
         execute(args.jobs)
-        print(f"kzdecentral.build: execution step took {time.perf_counter() - t0:.1f} s")
+        print(f"kzbuild.build: execution step took {time.perf_counter() - t0:.1f} s")
     rc = jupyter_book(paths.ROOT)
     html = paths.ROOT / "_build" / "html" / "index.html"
     if rc == 0:
-        print(f"\nkzdecentral.build: done in {time.perf_counter() - t0:.1f} s. Open {html}"
+        print(f"\nkzbuild.build: done in {time.perf_counter() - t0:.1f} s. Open {html}"
               f"\n  or run `make serve` and visit http://127.0.0.1:8000/")
     else:
-        print(f"\nkzdecentral.build: the book did not build cleanly (exit {rc}); see the messages above",
+        print(f"\nkzbuild.build: the book did not build cleanly (exit {rc}); see the messages above",
               file=sys.stderr)
     return rc
 

@@ -1,15 +1,19 @@
-"""Which data files a chapter reads, and the fingerprint that ties its cache entry to them.
+"""The execution fingerprint: what ties a chapter's cache entry to the files it depends on.
 
 jupyter-cache keys a notebook on its code cells only, so a changed CSV would re-execute
 nothing. The book therefore adds to each chapter, at build time, one hidden code cell that
-holds a hash of exactly the data files the chapter reads: change one of them and the
-chapters that read it (and only those) get a new cache key and are executed again.
+holds a hash of exactly the data files the chapter reads, and of the whole content room
+(every file of the ``kzdecentral`` package and ``CITATION.cff``, which chapters import and
+read): change one of them and the chapters that depend on it (and only those) get a new cache
+key and are executed again. The build room's own files (``kzbuild/``) are not in it: they are
+Sphinx dependencies of every page, so a change re-renders the pages without executing them.
 
 A chapter reads a table by naming it: ``data.load("survey_answers")``. Any string literal in
 its code equal to a resource name of ``data/datapackage.json`` counts as a read of that table
 (and of the tables its foreign keys point to, which the loader checks); a call of
 ``load_all()`` counts as a read of every table. The loader records every file it really
-opens (:func:`record`), and a test checks those reads against this static answer.
+opens (:func:`kzdecentral.paths.record_read`), and a test checks those reads against this
+static answer.
 """
 
 from __future__ import annotations
@@ -17,27 +21,16 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 
-from . import paths
+from kzdecentral import paths
 
-FINGERPRINT_MARK = "# data fingerprint (added at build time by kzdecentral.deps)"
+FINGERPRINT_MARK = "# data fingerprint (added at build time by kzbuild.fingerprint)"
 _CODE_CELL = re.compile(r"^(`{3,}|~{3,})\{code-cell\}[^\n]*\n(.*?)^\1\s*$", re.S | re.M)
-
-#: Files the loader opened in this process (see :func:`record`).
-READS: list[Path] = []
-
-
-def record(path: Path) -> None:
-    """Note that a data file was read (the loader calls this for every file it opens)."""
-    path = Path(path).resolve()
-    READS.append(path)
-    log = os.environ.get("KZDEC_READS_LOG")
-    if log:
-        with open(log, "a", encoding="utf-8") as fh:
-            fh.write(f"{path}\n")
+#: The content room (what chapters import) and the build room (this package).
+CONTENT_ROOM = Path(paths.__file__).resolve().parent
+BUILD_ROOM = Path(__file__).resolve().parent
 
 
 def _descriptor(data_dir: Path) -> dict:
@@ -54,9 +47,9 @@ def code_of(myst_text: str) -> str:
         body = m.group(2)
         lines = body.splitlines()
         if lines and lines[0].strip() == "---":  # YAML option block
-            end = next((i for i, l in enumerate(lines[1:], 1) if l.strip() == "---"), 0)
+            end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
             lines = lines[end + 1:]
-        lines = [l for l in lines if not l.startswith(":")]
+        lines = [line for line in lines if not line.startswith(":")]
         chunks.append("\n".join(lines))
     return "\n".join(chunks)
 
@@ -132,31 +125,36 @@ def fingerprint(files: list[Path], data_dir: Path | None = None) -> str:
     return ", ".join(parts)
 
 
-#: Modules no chapter runs: the build-time Sphinx extensions, and the build and rerun commands.
-NOT_IN_NOTEBOOKS = {"sphinxext.py", "downloads.py", "bibstyle.py", "build.py", "run.py"}
+def _room_files(room: Path) -> list[Path]:
+    """Every file under ``room``, subpackages included, sorted. Left out: bytecode caches and
+    hidden files and folders (``.ipynb_checkpoints``, editor files), which nothing imports."""
+    def kept(p: Path) -> bool:
+        parts = p.relative_to(room).parts
+        return (p.is_file() and "__pycache__" not in parts and p.suffix not in {".pyc", ".pyo"}
+                and not any(part.startswith(".") for part in parts))
+
+    return sorted(p for p in room.rglob("*") if kept(p))
 
 
-def package_files() -> list[Path]:
-    """The package's modules that run inside notebooks (the Sphinx extension does not),
-    and CITATION.cff, which ``kzdecentral.cite`` reads for the citations and chart cite lines."""
-    here = Path(__file__).resolve().parent
-    files = sorted(p for p in here.glob("*.py") if p.name not in NOT_IN_NOTEBOOKS)
+def content_files() -> list[Path]:
+    """The content room as a whole: every file of the ``kzdecentral`` package, and
+    CITATION.cff, which ``kzdecentral.cite`` reads for the citations and chart cite lines."""
     cff = paths.ROOT / "CITATION.cff"
-    return files + ([cff] if cff.is_file() else [])
+    return _room_files(CONTENT_ROOM) + ([cff] if cff.is_file() else [])
 
 
 def build_files() -> list[Path]:
-    """The build-only code (Sphinx extensions and their static files): a change re-renders
-    every page, without executing anything."""
-    here = Path(__file__).resolve().parent
-    return sorted([here / n for n in NOT_IN_NOTEBOOKS if (here / n).is_file()] + list((here / "static").glob("*")))
+    """The build room (Sphinx extensions, their static files, the build commands): a change
+    re-renders every page, without executing anything."""
+    return _room_files(BUILD_ROOM)
 
 
-def package_fingerprint() -> str:
-    """One hash of the package code that chapters run: a change re-executes the chapters."""
+def content_fingerprint() -> str:
+    """One hash of the content room that chapters run: a change re-executes the chapters."""
     h = hashlib.sha256()
-    for p in package_files():
-        h.update(p.name.encode() + b"\0" + p.read_bytes() + b"\0")
+    for p in content_files():
+        name = p.relative_to(CONTENT_ROOM).as_posix() if CONTENT_ROOM in p.parents else p.name
+        h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()[:16]
 
 
@@ -174,7 +172,7 @@ def with_fingerprint(myst_text: str, data_dir: Path | None = None) -> tuple[str,
     if files:
         lines.append(f"# data: {fingerprint(files, data_dir)}")
     if uses_package:
-        lines.append(f"# package: kzdecentral={package_fingerprint()}")
-        files = files + package_files()
+        lines.append(f"# package: kzdecentral={content_fingerprint()}")
+        files = files + content_files()
     cell = "\n\n+++\n\n```{code-cell} ipython3\n:tags: [remove-cell]\n\n" + "\n".join(lines) + "\n```\n"
     return myst_text.rstrip("\n") + cell, files

@@ -7,8 +7,9 @@
 * Lighter pages (:func:`tidy_page`): no icon script, deferred search scripts, a complete
   root redirect.
 * Data-aware execution cache: appends to each chapter a hidden cell with the hash of the data
-  files it reads (see :mod:`kzdecentral.deps`) and registers those files as dependencies,
-  so a changed CSV re-executes and re-renders exactly the chapters that read it.
+  files it reads and of the content room (see :mod:`kzbuild.fingerprint`) and registers those
+  files as dependencies, so a changed CSV re-executes and re-renders exactly the chapters that
+  read it; the build room's own files are dependencies of every page (re-rendered, not re-run).
 * The edition's version in the footer, from the package.
 """
 
@@ -23,7 +24,9 @@ from urllib.parse import unquote
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from . import __version__, deps, paths
+from kzdecentral import __version__
+
+from . import fingerprint
 
 logger = logging.getLogger(__name__)
 STATIC = Path(__file__).parent / "static"
@@ -48,7 +51,8 @@ def vega_runtime(cache_dir: Path) -> str:
     body = vlc.javascript_bundle(snippet)
     if "import " in body.split("\n", 1)[0] or "\nexport " in body:
         raise RuntimeError("vl-convert returned an ES module, expected a classic script")
-    text = f"/* Vega {version}, bundled by vl-convert {vlc.__version__} at build time */\n(function(){{\n{body}\n}})();\n"
+    banner = f"/* Vega {version}, bundled by vl-convert {vlc.__version__} at build time */"
+    text = f"{banner}\n(function(){{\n{body}\n}})();\n"
     cache_dir.mkdir(parents=True, exist_ok=True)
     cached.write_text(text, encoding="utf-8")
     return text
@@ -63,12 +67,12 @@ def _config_inited(app: Sphinx, config) -> None:
 
 
 def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    for f in deps.build_files():
+    for f in fingerprint.build_files():
         app.env.note_dependency(str(f))
     text = source[0]
     if "{code-cell}" not in text:
         return
-    new, files = deps.with_fingerprint(text)
+    new, files = fingerprint.with_fingerprint(text)
     for f in files:
         app.env.note_dependency(str(f))
     source[0] = new
@@ -139,7 +143,8 @@ _ICON_SCRIPT = re.compile(r'\n?[ \t]*<script defer src="[^"]*_static/scripts/fon
 _ICON_FILES = ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.txt")
 _ICON_TAG = re.compile(r'<i class="([^"]*\bfa-[^"]*)"(?![^>]*aria-hidden)')
 #: The search scripts the theme's layout puts, render-blocking, in every page's <head>.
-_SEARCH_SCRIPT = re.compile(r'<script src="([^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*)"></script>')
+_SEARCH_SCRIPT = re.compile(
+    r'<script src="([^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*)"></script>')
 
 
 _REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')

@@ -1,15 +1,14 @@
-"""Tests of the builders and helpers added for the history, international, problems and
-recommendations chapters."""
+"""The chart builders of the history, international and recommendations chapters (timeline,
+tiers of government, the recommendation-problem coding) and this edition's coding itself."""
 
 import pandas as pd
-import pytest
 
-from kzdecentral import charts, coding, data, lookup
+from kzdecentral import charts, coding, data
 
 
 def test_timeline_spans_keep_printed_precision():
     spans = charts.timeline_spans(data.load("timeline")).set_index("event_id")
-    for event_id, r in spans.iterrows():
+    for _, r in spans.iterrows():
         start, end = pd.Timestamp(r["start"]), pd.Timestamp(r["end"])
         if r["precision"] == "day":
             assert start == end
@@ -49,23 +48,3 @@ def test_coding_refers_to_existing_rows_and_renders():
     chart = charts.coding_matrix(table, recs, probs)
     assert "coded by this edition" in chart.description
     assert len(chart.data) == len(recs) * len(probs)
-
-
-def test_problem_lists_keep_every_problem():
-    probs = data.load("problems")
-    paired = lookup.problem_lists(probs)
-    cells = [c for c in pd.concat([paired["Results list"], paired["Conclusion list"]]) if c != "(not listed)"]
-    assert len(cells) == len(probs)
-
-
-@pytest.mark.parametrize("value,qualifier,unit,expected", [
-    (8500, "more than", "functions", "more than 8,500 functions"),
-    (40, "up to", "percent", "up to 40%"),
-    (2000000, "over", "inhabitants", "over 2 million inhabitants"),
-])
-def test_figure_wording(value, qualifier, unit, expected):
-    assert lookup.figure(value, qualifier, unit) == expected
-
-
-def test_plain_has_no_quotes():
-    assert repr(lookup.plain("2022-2024")) == "2022-2024"

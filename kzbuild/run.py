@@ -1,6 +1,6 @@
 """Run chapters on their own, as a researcher does outside the book build.
 
-``python -m kzdecentral.run book/survey.md [book/audit.md ...]`` executes each chapter the way
+``python -m kzbuild.run book/survey.md [book/audit.md ...]`` executes each chapter the way
 Jupyter would (jupytext reads the MyST file; nbclient runs it in a fresh ``python3`` kernel with
 the chapter's folder as working directory), writes the executed notebook to
 ``_build/rerun/NAME.ipynb`` and exits non-zero, naming the chapter, if a cell raises.
@@ -14,12 +14,14 @@ import sys
 import time
 from pathlib import Path
 
-from . import paths
+from kzdecentral import paths
+
+from . import settings
 
 OUT = paths.ROOT / "_build" / "rerun"
 
 
-def run_chapter(chapter: Path, out_dir: Path | None = OUT, timeout: int = 300):
+def run_chapter(chapter: Path, out_dir: Path | None = OUT, timeout: int = settings.TIMEOUT):
     """Execute one chapter; return the executed notebook (and write it to ``out_dir``)."""
     import jupytext
     import nbformat

@@ -27,7 +27,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from . import __version__, paths
+from kzdecentral import __version__, paths
+
+from .chapters import read_chapter
 
 logger = logging.getLogger(__name__)
 
@@ -69,8 +71,6 @@ def _from_cache(app: Sphinx, src: Path) -> bytes | None:
         return None
     import nbformat
     from jupyter_cache import get_cache
-
-    from .build import read_chapter
 
     nb = read_chapter(src)  # exactly what myst-nb hashed: the chapter with its fingerprint cell
     try:
@@ -131,7 +131,7 @@ def _fixed_time() -> tuple[int, int, int, int, int, int]:
     return (1980, 1, 1, 0, 0, 0)
 
 
-def package_files(data_dir: Path) -> list[str]:
+def data_package_files(data_dir: Path) -> list[str]:
     """``datapackage.json`` and every file its resources (and schemas given by path) name."""
     desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
     names = ["datapackage.json"]
@@ -184,7 +184,7 @@ def build_data_zip(target: Path, data_dir: Path | None = None) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = target.with_suffix(".zip.tmp")
     members: list[tuple[str, bytes]] = []
-    for rel in package_files(data_dir):
+    for rel in data_package_files(data_dir):
         path = data_dir / rel
         if not path.is_file():
             raise FileNotFoundError(f"data package names {rel}, which does not exist in {data_dir}")
@@ -214,9 +214,9 @@ def _build_finished(app: Sphinx, exc) -> None:
     try:
         build_data_zip(target)
     except (OSError, ValueError) as err:
-        logger.warning(f"kzdecentral.downloads: could not build {DATA_ZIP}: {err}")
+        logger.warning(f"kzbuild.downloads: could not build {DATA_ZIP}: {err}")
         return
-    logger.info(f"kzdecentral.downloads: wrote {target.relative_to(app.outdir)}")
+    logger.info(f"kzbuild.downloads: wrote {target.relative_to(app.outdir)}")
 
 
 def setup(app: Sphinx) -> dict:

@@ -1,0 +1,28 @@
+"""The build's settings, read from the one place they are kept: ``_config.yml``.
+
+``execute.timeout`` (seconds a cell may run) and ``execute.cache`` (the jupyter-cache store,
+relative to the repository root) are Jupyter Book's own settings; the parallel execution step
+(:mod:`kzbuild.build`) and the standalone runs (:mod:`kzbuild.run`) use the same values.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from kzdecentral import paths
+
+CONFIG = paths.ROOT / "_config.yml"
+
+
+def execute_config(config: Path = CONFIG) -> dict:
+    """The ``execute:`` section of the book's configuration."""
+    return (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("execute") or {}
+
+
+_EXECUTE = execute_config()
+#: Seconds one cell may run before its chapter fails (``execute.timeout``).
+TIMEOUT: int = int(_EXECUTE["timeout"])
+#: The jupyter-cache store of executed chapters (``execute.cache``).
+CACHE: Path = paths.ROOT / _EXECUTE["cache"]
