@@ -37,13 +37,16 @@ logger = logging.getLogger(__name__)
 ENV_KEY = "kz_article_paras"
 CSS_DIR = "kzbuild"
 CSS = """/* {para} pointers: a small, quiet superscript pilcrow (kzbuild.paragraphs) */
-sup.article-para { font-size: 0.7em; line-height: 0; margin-left: 0.1em; }
-sup.article-para a { text-decoration: none; color: var(--pst-color-text-muted, #5a6270); }
+sup.article-para { font-size: 0.8em; line-height: 0; margin-left: 0.05em; }
+sup.article-para a { text-decoration: none; padding: 0 0.2em; color: var(--pst-color-text-muted, #5a6270); }
 sup.article-para a:hover, sup.article-para a:focus-visible { color: var(--pst-color-link, #0b4f9e);
   text-decoration: underline; }
 table.article-map td.article-map-words q { font-style: normal; }
 table.article-map .article-map-note { display: block; font-size: 0.85em;
   color: var(--pst-color-text-muted, #5a6270); }
+table.article-map tr { scroll-margin-top: 5rem; }
+table.article-map td:first-child { white-space: nowrap; }
+table.article-map th:nth-child(4), table.article-map td:nth-child(4) { min-width: 10em; }
 table.article-map tr:target { outline: 2px solid var(--pst-color-primary, #0b4f9e); }
 """
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
