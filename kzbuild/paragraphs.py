@@ -41,7 +41,6 @@ sup.article-para { font-size: 0.8em; line-height: 0; margin-left: 0.05em; }
 sup.article-para a { text-decoration: none; padding: 0 0.2em; color: var(--pst-color-text-muted, #5a6270); }
 sup.article-para a:hover, sup.article-para a:focus-visible { color: var(--pst-color-link, #0b4f9e);
   text-decoration: underline; }
-table.article-map td.article-map-words q { font-style: normal; }
 table.article-map .article-map-note { display: block; font-size: 0.85em;
   color: var(--pst-color-text-muted, #5a6270); }
 table.article-map tr { scroll-margin-top: 5rem; }
