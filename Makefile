@@ -33,9 +33,12 @@ test-deps: $(VENV)/.test-deps
 book: $(VENV)/.deps
 	$(PY) -m kzbuild.build
 
-# data/*.csv and data/datapackage.json are the source; write what is derived, then check all
+# data/*.csv and data/datapackage.json are the source; write what is derived (the paragraph
+# table's `chapters` column from the {para} pointers in book/, the README table list, the version), then check
 data: $(VENV)/.deps
+	$(PY) -m kzbuild.paragraphs write
 	$(PY) -m kzdecentral.datapackage write
+	$(PY) -m kzbuild.paragraphs check
 	$(PY) -m kzdecentral.datapackage check
 
 test: $(VENV)/.test-deps book

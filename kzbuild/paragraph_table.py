@@ -11,16 +11,17 @@ when it must be.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from kzdecentral import datapackage, paths
 
 #: The file inside the data package.
 FILE = "article_paragraphs.csv"
 #: A paragraph id: the section slug and a running number within the section.
 ID = re.compile(r"[a-z]+(?:-[a-z]+)*-\d+")
-#: Fields written inside quotes on every row (a quotation of the article).
-ALWAYS_QUOTED = ("first_words",)
 #: Directives whose content is code, not prose: pointers in them are not pointers.
 CODE_DIRECTIVES = {"code-cell", "code", "code-block", "sourcecode", "raw", "math", "literalinclude",
                    "eval-rst", "eval-md"}
@@ -34,17 +35,15 @@ def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
         return list(reader.fieldnames or []), rows
 
 
-def _cell(name: str, value: str) -> str:
-    if name in ALWAYS_QUOTED or any(c in value for c in ',"\n\r'):
-        return '"' + value.replace('"', '""') + '"'
-    return value
-
-
-def serialize(header: list[str], rows: list[dict[str, str]]) -> str:
-    """The table's text as it is kept (LF line ends, UTF-8 without BOM when written)."""
-    lines = [",".join(header)]
-    lines += [",".join(_cell(h, row[h] or "") for h in header) for row in rows]
-    return "\n".join(lines) + "\n"
+def serialize(header: list[str], rows: list[dict[str, str]], data_dir: Path | None = None) -> str:
+    """The table's text as the data package keeps every CSV (``kzdecentral.datapackage``: LF line
+    ends, the fields marked ``verbatim`` in ``datapackage.json`` always quoted)."""
+    data_dir = data_dir or paths.data_dir()
+    desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
+    res = next(r for r in desc["resources"] if r["name"] == "article_paragraphs")
+    verbatim = {f["name"] for f in res["schema"]["fields"] if f.get("verbatim")}
+    records = [header] + [[row[h] or "" for h in header] for row in rows]
+    return datapackage.csv_text(records, [h in verbatim for h in header])
 
 
 # ------------------------------------------------------------------ pointers in the chapters
@@ -166,7 +165,8 @@ def stale(path: Path, book_dir: Path, root: Path) -> list[str]:
 def write(path: Path, book_dir: Path, root: Path) -> bool:
     """Rewrite the ``chapters`` column from the pointers; True when the file changed."""
     header, rows = read(path)
-    text = serialize(header, derived_rows(rows, pointers(sorted(book_dir.glob("*.md"))), chapter_order(root)))
+    text = serialize(header, derived_rows(rows, pointers(sorted(book_dir.glob("*.md"))), chapter_order(root)),
+                     path.parent)
     if path.read_text(encoding="utf-8") == text:
         return False
     path.write_text(text, encoding="utf-8")
