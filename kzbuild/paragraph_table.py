@@ -22,6 +22,9 @@ from kzdecentral import datapackage, paths
 FILE = "article_paragraphs.csv"
 #: A paragraph id: the section slug and a running number within the section.
 ID = re.compile(r"[a-z]+(?:-[a-z]+)*-\d+")
+#: The token that marks a paragraph as this edition's own (analysis, navigation), not a retelling:
+#: ``{para}`edition```. It names no paragraph of the article.
+EDITION = "edition"
 #: Directives whose content is code, not prose: pointers in them are not pointers.
 CODE_DIRECTIVES = {"code-cell", "code", "code-block", "sourcecode", "raw", "math", "literalinclude",
                    "eval-rst", "eval-md"}
@@ -98,7 +101,9 @@ def _pointers_in(md, text: str, file: Path, offset: int) -> list[Pointer]:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
             elif child.type == "myst_role" and child.meta.get("name") == "para":
-                found.append(Pointer(file, line, tuple(child.content.split())))
+                ids = tuple(child.content.split())
+                if ids != (EDITION,):
+                    found.append(Pointer(file, line, ids))
     return found
 
 

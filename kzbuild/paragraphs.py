@@ -41,6 +41,8 @@ sup.article-para { font-size: 0.8em; line-height: 0; margin-left: 0.05em; }
 sup.article-para a { text-decoration: none; padding: 0 0.2em; color: var(--pst-color-text-muted, #5a6270); }
 sup.article-para a:hover, sup.article-para a:focus-visible { color: var(--pst-color-link, #0b4f9e);
   text-decoration: underline; }
+sup.article-para-edition span { padding: 0 0.2em; font-style: italic;
+  color: var(--pst-color-text-muted, #5a6270); }
 table.article-map .article-map-note { display: block; font-size: 0.85em;
   color: var(--pst-color-text-muted, #5a6270); }
 table.article-map tr { scroll-margin-top: 5rem; }
@@ -82,6 +84,10 @@ class article_para(nodes.Inline, nodes.Element):
     """A pointer to article paragraphs (``ids``); ``refuri`` is set when the page is resolved."""
 
 
+class edition_own(nodes.Inline, nodes.Element):
+    """The mark of a paragraph that is this edition's own, not a retelling of the article."""
+
+
 class article_map_uses(nodes.General, nodes.Element):
     """Placeholder in a map row: replaced by the links to the chapters that retell ``para_id``."""
 
@@ -94,6 +100,10 @@ def para_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     env = inliner.document.settings.env
     app = env.app
     ids = text.split()
+    if ids == [table.EDITION]:
+        node = edition_own(rawtext)
+        node.line = lineno
+        return [node], []
     env.note_dependency(str(_csv_path(app)))
     known = {r["para_id"] for r in _rows(app)}
     for pid in ids or ["(no id)"]:
@@ -116,6 +126,15 @@ def visit_article_para_html(self, node: article_para) -> None:
     self.body.append(f'<sup class="article-para" data-article-para="{html.escape(ids, quote=True)}">'
                      f'<a class="article-para-link" href="{html.escape(node.get("refuri", ""), quote=True)}" '
                      f'title="{label}" aria-label="{label}">¶</a></sup>')
+    raise nodes.SkipNode
+
+
+EDITION_LABEL = "This edition's own text, not a retelling of the article"
+
+
+def visit_edition_own_html(self, node: edition_own) -> None:
+    self.body.append(f'<sup class="article-para article-para-edition" data-edition-own="">'
+                     f'<span title="{EDITION_LABEL}" aria-label="{EDITION_LABEL}" role="note">ed.</span></sup>')
     raise nodes.SkipNode
 
 
@@ -334,6 +353,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("article_paragraphs_csv", "data/article_paragraphs.csv", "env")
     app.add_config_value("article_map_docname", "book/article_map", "env")
     app.add_node(article_para, html=(visit_article_para_html, None), latex=(skip_node, None),
+                 text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
+    app.add_node(edition_own, html=(visit_edition_own_html, None), latex=(skip_node, None),
                  text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
     app.add_node(lang_text, html=(visit_lang_text_html, depart_lang_text_html), latex=(_pass, _pass),
                  text=(_pass, _pass), man=(_pass, _pass), texinfo=(_pass, _pass))
