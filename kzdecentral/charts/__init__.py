@@ -24,7 +24,8 @@ import altair as alt
 import pandas as pd
 import vl_convert as vlc
 
-from . import __version__, theme
+from .. import __version__
+from . import core as theme
 
 #: The Vega-Lite version Altair writes; vl-convert compiles with the same one.
 VL_VERSION = alt.SCHEMA_VERSION.lstrip("v").rsplit(".", 1)[0]
@@ -135,7 +136,7 @@ def show(chart: alt.TopLevelMixin, *, name: str, description: str,
         data = chart.data
     theme.enable()
     if cite is None:
-        from .cite import figure_citation  # one citation text, made from CITATION.cff
+        from ..cite import figure_citation  # one citation text, made from CITATION.cff
         cite = figure_citation(name)
     return ChartHTML(name=name, chart=chart, description=description, data=data, cite=cite)
 
@@ -161,7 +162,7 @@ def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wil
     (``100 count / n``). The interval (``low``, ``high``) belongs to the answer: it is computed
     from the count, so both rows of an answer carry the same one.
     """
-    from . import stats
+    from .. import stats
 
     levels = levels or stats.LEVELS
     rec = stats.reconstruction(answers, n)
@@ -192,7 +193,7 @@ def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
     level (80/90/95/99 %, precomputed), the interval method (Wilson or Clopper-Pearson) and
     the order of the answers. Defaults: both shares, 95 %, Wilson, article order.
     """
-    from . import stats
+    from .. import stats
 
     df = survey_figure_data(answers, n)
     shown = alt.param(name="shares_shown", value="both", bind=alt.binding_radio(
@@ -279,7 +280,7 @@ def survey_shares(answers: pd.DataFrame, n: int) -> ChartHTML:
 def survey_intervals_static(answers: pd.DataFrame, n: int, level: float = 0.95, method: str = "wilson",
                             highlight: str | None = None) -> ChartHTML:
     """Recomputed shares with intervals for one level and method (used by the notebook explorer)."""
-    from . import stats
+    from .. import stats
 
     base = answers.sort_values("answer_id").reset_index(drop=True)
     ci = stats.intervals(base["count"], n, level=level, method=method)
@@ -586,7 +587,7 @@ def survey_differences(answers: pd.DataFrame, n: int) -> ChartHTML:
     select, default 95 %); the label gives McNemar's exact p-value after Holm's correction.
     A line at zero marks "no difference".
     """
-    from . import stats
+    from .. import stats
 
     base = answers.sort_values("answer_id").reset_index(drop=True)
     frames = []
