@@ -36,20 +36,7 @@ from . import paragraph_table as table
 logger = logging.getLogger(__name__)
 ENV_KEY = "kz_article_paras"
 CSS_DIR = "kzbuild"
-CSS = """/* {para} pointers: a small, quiet superscript pilcrow (kzbuild.paragraphs) */
-sup.article-para { font-size: 0.8em; line-height: 0; margin-left: 0.05em; }
-sup.article-para a { text-decoration: none; padding: 0 0.2em; color: var(--pst-color-text-muted, #5a6270); }
-sup.article-para a:hover, sup.article-para a:focus-visible { color: var(--pst-color-link, #0b4f9e);
-  text-decoration: underline; }
-sup.article-para-edition span { padding: 0 0.2em; font-style: italic;
-  color: var(--pst-color-text-muted, #5a6270); }
-table.article-map .article-map-note { display: block; font-size: 0.85em;
-  color: var(--pst-color-text-muted, #5a6270); }
-table.article-map tr { scroll-margin-top: 5rem; }
-table.article-map td:first-child { white-space: nowrap; }
-table.article-map th:nth-child(4), table.article-map td:nth-child(4) { min-width: 10em; }
-table.article-map tr:target { outline: 2px solid var(--pst-color-primary, #0b4f9e); }
-"""
+CSS = Path(__file__).parent / "static" / "paragraphs.css"
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 
@@ -345,8 +332,9 @@ def _write_css(app: Sphinx) -> None:
         return
     target = Path(app.outdir) / "_static" / CSS_DIR / "paragraphs.css"
     target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.is_file() or target.read_text(encoding="utf-8") != CSS:
-        target.write_text(CSS, encoding="utf-8")
+    css = CSS.read_text(encoding="utf-8")
+    if not target.is_file() or target.read_text(encoding="utf-8") != css:
+        target.write_text(css, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> dict:

@@ -26,8 +26,11 @@ from the CFF; ``python -m kzdecentral.cite check`` fails when it is out of date.
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
+import functools
 import json
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +100,19 @@ def _str_dates(obj):
 
 
 def load_cff(path: Path | str = CFF_PATH) -> dict:
-    """CITATION.cff as a plain dict (dates as ISO strings)."""
+    """CITATION.cff as a plain dict (dates as ISO strings).
+
+    The file is parsed once per process and again only when it changes (its modification
+    time or size), so the cite line of every chart costs no new read; each call returns its
+    own copy, which the caller may change.
+    """
+    stat = os.stat(path)
+    return copy.deepcopy(_parsed_cff(str(Path(path).resolve()), stat.st_mtime_ns, stat.st_size))
+
+
+@functools.lru_cache(maxsize=8)
+def _parsed_cff(path: str, mtime_ns: int, size: int) -> dict:
+    """The parsed file at ``path`` as it is at ``mtime_ns`` and ``size`` (the cache key)."""
     with open(path, encoding="utf-8") as fh:
         return _str_dates(yaml.safe_load(fh))
 

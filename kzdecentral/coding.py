@@ -60,7 +60,7 @@ def rec_problem_coding() -> pd.DataFrame:
     return df
 
 
-def check(coding: pd.DataFrame, recommendations: pd.DataFrame, problems: pd.DataFrame) -> None:
+def check_refs(coding: pd.DataFrame, recommendations: pd.DataFrame, problems: pd.DataFrame) -> None:
     """Fail if the coding names a recommendation or problem the data do not hold."""
     bad_r = set(coding["rec_id"]) - set(recommendations["rec_id"])
     bad_p = set(coding["problem_id"]) - set(problems["problem_id"])

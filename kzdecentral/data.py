@@ -76,7 +76,7 @@ class DataError(Exception):
 #: SHA-256 of descriptor texts that passed Frictionless's check (the check is slow).
 _VALID_DESCRIPTORS: set[str] = set()
 
-def _names(fields) -> str:
+def names(fields) -> str:
     """A key's field names (a Table Schema key is one name or a list of names)."""
     return fields if isinstance(fields, str) else ", ".join(fields or [])
 
@@ -211,7 +211,7 @@ def _schema_error(res: dict, errors: list) -> DataError:
         m = re.match(r'constraint "(\w+)"', e.note or "")
         rule = m.group(1) if m else "constraint"
     if e.type == "primary-key":
-        field = _names(res["schema"].get("primaryKey"))
+        field = names(res["schema"].get("primaryKey"))
     elif e.type == "foreign-key":
         field = ", ".join(e.field_names)
     else:
@@ -308,87 +308,6 @@ def _check_survey_answers(desc: dict, res: dict, df: pd.DataFrame, rows: list[in
 
 #: Checks of single tables, by table name.
 _TABLE_CHECKS = {"survey_answers": _check_survey_answers}
-
-
-# ---------------------------------------------------------------- the data chapter
-
-_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
-
-
-def md_escape(text) -> str:
-    """Text for Markdown that shows as itself: every ASCII punctuation sign backslash-escaped."""
-    return _PUNCT.sub(r"\\\1", " ".join(str(text).split()))
-
-
-def _constraints(field: dict, schema: dict) -> str:
-    c = dict(field.get("constraints", {}))
-    c.pop("required", None)
-    if field["name"] == _names(schema.get("primaryKey")):
-        c["primary key"] = True
-    parts = [k if v is True else f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
-             for k, v in c.items()]
-    return "; ".join(parts)
-
-
-def describe(tables: dict[str, pd.DataFrame]) -> str:
-    """MyST Markdown describing every table of the package (rows counted in ``tables``).
-
-    For each table: title, description, download link, row count, keys, the article's sections
-    it draws on and a table of its fields (the rows themselves are one click away, in the CSV). All text from the files is escaped,
-    so a stray tag shows as text.
-    """
-    out = ["| Table | Title | Rows | Fields | File |", "|---|---|---|---|---|"]
-    resources = package()["resources"]
-    for res in resources:
-        out.append(f"| {md_escape(res['name'])} | {md_escape(res.get('title', ''))} | "
-                   f"{len(tables[res['name']])} | {len(res['schema']['fields'])} | "
-                   f"{{download}}`{res['path']} <../data/{res['path']}>` |")
-    for res in resources:
-        schema, df = res["schema"], tables[res["name"]]
-        title = f"{res['name']}: {res['title']}" if res.get("title") else res["name"]
-        out += ["", f"```{{rubric}} {md_escape(title)}", "```", ""]
-        if res.get("description"):
-            out += [md_escape(res["description"]), ""]
-        facts = [f"{{download}}`{res['path']} <../data/{res['path']}>`", f"{len(df)} row{'s' if len(df) != 1 else ''}"]
-        if schema.get("primaryKey"):
-            facts.append("primary key " + md_escape(_names(schema["primaryKey"])))
-        for fk in schema.get("foreignKeys", []):
-            ref = fk["reference"]
-            target = f"{ref.get('resource') or res['name']}.{_names(ref['fields'])}"
-            facts.append(f"foreign key {md_escape(_names(fk['fields']))} → {md_escape(target)}")
-        if "section" in df:
-            facts.append("drawn from the article's " + "; ".join(
-                f"“{md_escape(s)}”" for s in dict.fromkeys(df["section"].dropna())))
-        out += [" · ".join(facts), ""]
-        out += ["| Field | Type | Rules | Description |", "|---|---|---|---|"]
-        for f in schema["fields"]:
-            rules = (["required"] if f.get("constraints", {}).get("required") else []) + \
-                ([_constraints(f, schema)] if _constraints(f, schema) else []) + \
-                ([f"unit: {f['unit']}"] if f.get("unit") else [])
-            cells = [f["name"], f.get("type", "string"), "; ".join(rules) or "–", f.get("description", "–")]
-            out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
-    return "\n".join(out) + "\n"
-
-
-def describe_checks() -> str:
-    """MyST Markdown listing what the loader checks: the schema's rules, then :data:`CHECKS`."""
-    used: dict[str, int] = {}
-    for res in package()["resources"]:
-        schema = res["schema"]
-        for f in schema["fields"]:
-            used["type"] = used.get("type", 0) + 1
-            for k in f.get("constraints", {}):
-                used[k] = used.get(k, 0) + 1
-        for k in ("primaryKey", "foreignKeys"):
-            if schema.get(k):
-                used[k] = used.get(k, 0) + 1
-    names = {"primaryKey": "primary key", "foreignKeys": "foreign keys"}
-    schema_part = ", ".join(f"{md_escape(names.get(k, k))} ({v})" for k, v in used.items())
-    lines = [f"- From the schemas in datapackage.json, applied by Frictionless (rule and how "
-             f"many fields or tables use it): {schema_part}; plus the header, which must name "
-             f"the fields in order, and rows that must all have as many cells as the header."]
-    lines += [f"- {md_escape(k)}: {md_escape(v)}" for k, v in CHECKS.items()]
-    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":  # python -m kzdecentral.data: check the whole package

@@ -272,7 +272,6 @@ def majority_check(counts: Sequence[int], n: int, level: float = 0.95, method: s
     return ci
 
 
-
 def sample_needed(share_a: float, share_b: float, level: float = 0.95, start: int = 2, stop: int = 5000) -> int | None:
     """Smallest sample at which two shares of one sample, held fixed, differ significantly.
 
@@ -319,42 +318,3 @@ def support_summary(answers: pd.DataFrame, n: int, level: float = 0.95) -> dict:
         "needed_n": needed,
         "level": level,
     }
-
-# --------------------------------------------------------------------------- notebook explorer
-
-def explorer(answers: pd.DataFrame, n: int):
-    """An ipywidgets explorer of the survey intervals, for Jupyter (needs a live kernel).
-
-    Controls: a confidence level slider (80-99 %), an interval method dropdown and an answer
-    to highlight. The output shows the chart (static SVG, so it needs no JavaScript) and the
-    table of intervals. The book's HTML offers the same choices through the Altair controls
-    of its survey figure, which run without a kernel.
-    """
-    import ipywidgets as w
-    from IPython.display import display
-
-    from . import charts
-
-    level = w.FloatSlider(value=0.95, min=0.80, max=0.99, step=0.01, description="Confidence level",
-                          readout_format=".0%", style={"description_width": "initial"},
-                          continuous_update=False)
-    method = w.Dropdown(options=[(METHODS[m], m) for m in (*BINOMIAL_METHODS, *SIMULTANEOUS_METHODS)],
-                        value="wilson", description="Interval method", style={"description_width": "initial"})
-    labels = answers.sort_values("answer_id")["answer_label"].tolist()
-    highlight = w.Dropdown(options=[("none", "")] + [(lab, lab) for lab in labels], value="",
-                           description="Highlight answer", style={"description_width": "initial"})
-    out = w.Output()
-
-    def redraw(*_):
-        with out:
-            out.clear_output(wait=True)
-            display(charts.survey_intervals_static(answers, n, level=level.value, method=method.value,
-                                                   highlight=highlight.value or None))
-            ci = intervals(answers.sort_values("answer_id")["count"], n, level=level.value, method=method.value)
-            ci.insert(0, "answer", labels)
-            display(ci[["answer", "count", "share", "low", "high"]].round(1))
-
-    for control in (level, method, highlight):
-        control.observe(redraw, names="value")
-    redraw()
-    return w.VBox([w.HBox([level, method, highlight]), out])

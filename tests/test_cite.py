@@ -262,6 +262,29 @@ def test_figure_citation_and_charts_default(cff):
     assert shown.cite == cite.figure_citation("test-chart")
 
 
+def test_citation_file_is_read_once_per_process(monkeypatch, tmp_path):
+    """Every chart's cite line comes from CITATION.cff, parsed once and again only when it changes."""
+    import yaml
+
+    parses = []
+    real = yaml.safe_load
+    monkeypatch.setattr(cite.yaml, "safe_load", lambda fh: parses.append(1) or real(fh))
+    cite._parsed_cff.cache_clear()
+    lines = {cite.figure_citation(name) for name in ("survey-shares", "units-by-level", "intl-tiers")}
+    assert len(lines) == 3 and len(parses) == 1
+    # each call gets its own copy: changing one does not change the next
+    first = cite.load_cff()
+    first["version"] = "changed"
+    assert cite.load_cff()["version"] == __version__ and len(parses) == 1
+    # a changed file is read again
+    copy = tmp_path / "CITATION.cff"
+    copy.write_text(cite.CFF_PATH.read_text(encoding="utf-8"), encoding="utf-8")
+    assert cite.load_cff(copy)["version"] == __version__ and len(parses) == 2
+    copy.write_text(copy.read_text(encoding="utf-8").replace(f"version: {__version__}", "version: 9.9.9"),
+                    encoding="utf-8")
+    assert cite.load_cff(copy)["version"] == "9.9.9" and len(parses) == 3
+
+
 def test_licence_files():
     mit = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert mit.startswith("MIT License") and "Permission is hereby granted" in mit

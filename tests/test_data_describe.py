@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from kzbuild import fingerprint
-from kzdecentral import data, paths
+from kzdecentral import data, paths, prose
 
 
 @pytest.fixture(scope="module")
@@ -15,12 +15,12 @@ def tables() -> dict[str, pd.DataFrame]:
 
 
 def test_every_table_field_and_file_is_described(tables):
-    text = data.describe(tables)
+    text = prose.describe(tables)
     for res in data.package()["resources"]:
         assert f"{{download}}`{res['path']} <../data/{res['path']}>`" in text
         assert f"{len(tables[res['name']])} row" in text
         for f in res["schema"]["fields"]:
-            assert f"| {data.md_escape(f['name'])} | {f.get('type', 'string')} |" in text
+            assert f"| {prose.md_escape(f['name'])} | {f.get('type', 'string')} |" in text
 
 
 def test_markup_in_a_label_shows_as_text(tables):
@@ -30,19 +30,19 @@ def test_markup_in_a_label_shows_as_text(tables):
     col = "section"
     df[col] = df[col].astype(object)
     df.loc[df.index[0], col] = "<script>alert(1)</script> and <b>bold</b>"
-    text = data.describe({**tables, name: df})
+    text = prose.describe({**tables, name: df})
     assert "<script>" not in text and "<b>" not in text
     assert r"\<script\>alert\(1\)\<\/script\>" in text
 
 
 def test_md_escape_escapes_markdown_and_myst_syntax():
-    assert data.md_escape("a|b {role}`x` *y* <i>") == r"a\|b \{role\}\`x\` \*y\* \<i\>"
+    assert prose.md_escape("a|b {role}`x` *y* <i>") == r"a\|b \{role\}\`x\` \*y\* \<i\>"
 
 
 def test_every_check_is_listed():
-    text = data.describe_checks()
+    text = prose.describe_checks()
     for key in data.CHECKS:
-        assert data.md_escape(key) + ":" in text
+        assert prose.md_escape(key) + ":" in text
 
 
 def test_data_chapter_reads_every_table_through_load_all():
