@@ -66,3 +66,36 @@ def check_refs(coding: pd.DataFrame, recommendations: pd.DataFrame, problems: pd
     bad_p = set(coding["problem_id"]) - set(problems["problem_id"])
     if bad_r or bad_p:
         raise ValueError(f"coding refers to unknown recommendations {bad_r} or problems {bad_p}")
+
+
+#: The subject of each problem as the rule above names it, for sentences about the coding.
+SUBJECTS = {"r1": "powers", "c1": "powers", "r2": "dependence", "c2": "dependence", "r3": "funding",
+            "c3": "funding", "c4": "participation", "r4": "migration and urbanisation"}
+
+
+def _unanswered_one(row) -> str:
+    counterpart = row["counterpart"] if isinstance(row.get("counterpart"), str) else ""
+    where = (f"that appears only in the {row['listed_in']} list" if not counterpart.strip()
+             else f"of the {row['listed_in']} list")
+    if row["problem_id"] not in SUBJECTS:
+        return f"{row['problem_id']} (\u201c{row['problem']}\u201d, which this coding does not yet cover), {where}"
+    return f"{row['problem_id']}, the {SUBJECTS[row['problem_id']]} problem {where}"
+
+
+def unanswered_sentence(unanswered: pd.DataFrame) -> str:
+    """Which problems no recommendation answers under the coding, as a sentence (MyST)."""
+    if unanswered.empty:
+        return "Every problem finds at least one recommendation that speaks to it."
+    parts = [_unanswered_one(r) for _, r in unanswered.iterrows()]
+    them = "it" if len(parts) == 1 else "them"
+    return ("Every problem finds at least one recommendation that speaks to it except " + "; ".join(parts)
+            + f": none of the recommendations mentions {them} in so many words.")
+
+
+def unanswered_key_point(unanswered: pd.DataFrame) -> str:
+    """The key point on the coding: every problem answered, or which are not (MyST)."""
+    if unanswered.empty:
+        return "In this edition's coding, the recommendations answer every problem."
+    subjects = [SUBJECTS.get(p, "a problem not yet coded") for p in unanswered["problem_id"]]
+    return ("In this edition's coding, the recommendations answer every problem except "
+            + ", ".join(dict.fromkeys(subjects)) + f" ({', '.join(unanswered['problem_id'])}).")

@@ -31,8 +31,6 @@ DERIVED = {
     "a_shortfall": "100 minus the sum of the printed shares",
     "a_bound": "largest total error that rounding four shares to 0.1 can cause (4 x 0.05)",
     "a_nearest": "nearest share k/69 to the unattainable 21.4 %",
-    "bad_nearest_share": "nearest share k/69 to the unattainable 21.4 %",
-    "bad_lower_share": "the attainable share just below 21.4 % (14/69)",
     "step": "the step between attainable shares, 100/69",
     "ci_*": "95 % Wilson interval bounds (statsmodels proportion_confint)",
     "n_supported": "number of pairwise differences supported at the 5 % level (Holm-adjusted McNemar tests)",
