@@ -111,7 +111,7 @@ def test_an_added_timeline_event_builds_and_shows(repo):
     rows.append(
         {
             **{f: "" for f in fields},
-            "event_id": "2024-survey",
+            "event_id": "2024-what-if-survey",
             "date_printed": "February to April 2024",
             "year": "2024",
             "month": "2",
