@@ -49,13 +49,19 @@ def bool_string_uses(code: str) -> list[str]:
         operands = []
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
-        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in {"isin", "eq", "ne"}:
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"isin", "eq", "ne"}
+        ):
             operands = list(node.args)
         for op in operands:
             for sub in ast.walk(op):
-                if isinstance(sub, ast.Constant) and isinstance(sub.value, str) \
-                        and sub.value.strip().lower() in BOOL_WORDS:
+                if (
+                    isinstance(sub, ast.Constant)
+                    and isinstance(sub.value, str)
+                    and sub.value.strip().lower() in BOOL_WORDS
+                ):
                     found.append(ast.get_source_segment(code, node) or sub.value)
     return found
 
@@ -73,14 +79,16 @@ def test_the_checks_can_fail():
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_no_chapter_compares_booleans_as_strings(chapter):
     bad = [use for cell in cells(chapter) for use in bool_string_uses(cell)]
-    assert not bad, (f"{chapter.name}: the loader returns real booleans; use the column as it is "
-                     f"(df[df['col']], .sum()), not {bad}")
+    assert not bad, (
+        f"{chapter.name}: the loader returns real booleans; use the column as it is (df[df['col']], .sum()), not {bad}"
+    )
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda p: p.stem)
 def test_no_code_cell_of_a_chapter_is_long(chapter):
-    long = [(i, n) for i, cell in enumerate(cells(chapter), 1)
-            if (n := lines(cell)) > MAX_LINES]
-    assert not long, (f"{chapter.name}: code cells longer than {MAX_LINES} lines "
-                      f"(cell number, lines): {long}; glue beside the paragraph, move helpers to "
-                      "kzdecentral")
+    long = [(i, n) for i, cell in enumerate(cells(chapter), 1) if (n := lines(cell)) > MAX_LINES]
+    assert not long, (
+        f"{chapter.name}: code cells longer than {MAX_LINES} lines "
+        f"(cell number, lines): {long}; glue beside the paragraph, move helpers to "
+        "kzdecentral"
+    )
