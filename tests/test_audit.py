@@ -458,28 +458,35 @@ def test_text_findings_quote_the_article():
 # ----------------------------------------------------------------- anchors on the built page
 
 def _ids_and_links(page):
-    """The ids of a built page, and the hrefs of links in its article body (not the navigation)."""
+    """The ids of a built page, and the hrefs of links in its article body.
+
+    Navigation is left out: the sidebar and the previous/next footer lie outside the
+    ``article.bd-article`` element, and a toctree inside it (``div.toctree-wrapper``) is skipped.
+    """
     from html.parser import HTMLParser
 
     class P(HTMLParser):
         def __init__(self):
             super().__init__()
-            self.ids, self.links, self.depth = set(), [], 0
+            self.ids, self.links, self.article, self.toc_divs = set(), [], 0, 0
 
         def handle_starttag(self, tag, attrs):
             a = dict(attrs)
+            cls = a.get("class") or ""
             if a.get("id"):
                 self.ids.add(a["id"])
-            if tag == "article" and "bd-article" in (a.get("class") or ""):
-                self.depth += 1
-            elif self.depth and tag == "article":
-                self.depth += 1
-            if tag == "a" and self.depth and a.get("href"):
+            if tag == "article" and (self.article or "bd-article" in cls):
+                self.article += 1
+            if tag == "div" and (self.toc_divs or "toctree-wrapper" in cls):
+                self.toc_divs += 1
+            if tag == "a" and self.article and not self.toc_divs and a.get("href"):
                 self.links.append(a["href"])
 
         def handle_endtag(self, tag):
-            if tag == "article" and self.depth:
-                self.depth -= 1
+            if tag == "article" and self.article:
+                self.article -= 1
+            if tag == "div" and self.toc_divs:
+                self.toc_divs -= 1
 
     p = P()
     p.feed(page.read_text(encoding="utf-8"))
