@@ -164,7 +164,7 @@ def stale(path: Path, book_dir: Path, root: Path) -> list[str]:
     new = derived_rows(rows, pointers(sorted(book_dir.glob("*.md"))), chapter_order(root))
     return [f"{path.name}, row {i}, field 'chapters', rule 'derived from the pointers': "
             f"{row['para_id']} holds {old['chapters']!r}, the pointers in book/ give {row['chapters']!r}"
-            for i, (old, row) in enumerate(zip(rows, new), start=2) if old["chapters"] != row["chapters"]]
+            for i, (old, row) in enumerate(zip(rows, new, strict=True), start=2) if old["chapters"] != row["chapters"]]
 
 
 def write(path: Path, book_dir: Path, root: Path) -> bool:

@@ -240,7 +240,7 @@ def _header_error(res: dict, labels: list[str], more: str) -> DataError:
     if extra:
         return DataError(res["path"], 1, extra[0], "extra column",
                          f"column {extra[0]!r} is not in the schema; {seen}")
-    i = next(i for i, (a, b) in enumerate(zip(labels, names)) if a != b)
+    i = next(i for i, (a, b) in enumerate(zip(labels, names, strict=False)) if a != b)
     return DataError(res["path"], 1, names[i], "column order",
                      f"column {i + 1} should be {names[i]!r}, not {labels[i]!r}; {seen}")
 
@@ -299,7 +299,7 @@ def _check_survey_answers(desc: dict, res: dict, df: pd.DataFrame, rows: list[in
     if int(df["count"].sum()) != n:
         raise DataError(file, None, "count", "sample size",
                         f"the counts add up to {int(df['count'].sum())}, not the sample size {n}")
-    for i, (k, share, flag) in enumerate(zip(df["count"], df["share_printed"], df["reproduces_printed"])):
+    for i, (k, share, flag) in enumerate(zip(df["count"], df["share_printed"], df["reproduces_printed"], strict=True)):
         if (round(100 * k / n, 1) == share) != bool(flag):
             raise DataError(file, rows[i], "reproduces_printed", "reproduces printed",
                             f"{k} of {n} is {100 * k / n:.1f}%, printed {share:g}, "

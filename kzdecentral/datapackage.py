@@ -111,12 +111,12 @@ def _layout_problem(text: str, records: list[list[str]], lines: list[int], names
     if text and not text.endswith("\n"):
         return f"row {text.count(chr(10)) + 1}, rule 'final newline': the last line has no line break"
     physical = text.split("\n")
-    for n, (rec, start, end) in enumerate(zip(records, lines, lines[1:] + [len(physical)])):
+    for n, (rec, start, end) in enumerate(zip(records, lines, lines[1:] + [len(physical)], strict=False)):
         flags = verbatim if n else []
         written = "\n".join(physical[start - 1:end - 1])
         if written == record_text(rec, flags):
             continue
-        for i, (raw, value) in enumerate(zip(_raw_cells(written), rec)):
+        for i, (raw, value) in enumerate(zip(_raw_cells(written), rec, strict=False)):
             want = cell_text(value, i < len(flags) and flags[i])
             if raw != want:
                 field = names[i] if i < len(names) else f"column {i + 1}"
@@ -158,7 +158,7 @@ def _table_rows(desc: dict, name: str) -> list[dict[str, str]]:
     if not got or not got[1]:
         return []
     header, *body = got[1]
-    return [dict(zip(header, r)) for r in body if r]
+    return [dict(zip(header, r, strict=False)) for r in body if r]
 
 
 def _csv_stale(desc: dict, res: dict) -> Stale | None:
@@ -174,8 +174,8 @@ def _csv_stale(desc: dict, res: dict) -> Stale | None:
         field, compute = DERIVED_COLUMNS[res["name"]]
         col = names.index(field)
         body = [i for i, r in enumerate(records) if i and len(r) == len(names)]
-        values = compute([dict(zip(names, records[i])) for i in body], lambda n: _table_rows(desc, n))
-        for i, v in zip(body, values or []):
+        values = compute([dict(zip(names, records[i], strict=False)) for i in body], lambda n: _table_rows(desc, n))
+        for i, v in zip(body, values or [], strict=False):
             if records[i][col] != v:
                 changes.append(f"row {lines[i]}, field {field!r}, rule 'derived': is {records[i][col]!r}, "
                                f"computed {v!r}")
@@ -213,7 +213,7 @@ def _readme_stale(desc: dict) -> Stale | str | None:
     size = max(len(old_lines), len(new_lines))
     old_lines += [""] * (size - len(old_lines))
     new_lines += [""] * (size - len(new_lines))
-    i = next(i for i, (a, b) in enumerate(zip(old_lines, new_lines)) if a != b)
+    i = next(i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b)
     return Stale("README.md", f"row {i + 1}, rule 'table list': the table list between {START} and {END} "
                  f"does not match datapackage.json and the CSV files (the line reads {old_lines[i][:70]!r}, "
                  f"it should read {new_lines[i][:70]!r})", new)

@@ -96,7 +96,7 @@ def timeline_spans(timeline: pd.DataFrame) -> pd.DataFrame:
             "locator": str(r.locator),
         })
     df = pd.DataFrame(rows).sort_values(["start", "end", "event_id"], kind="stable").reset_index(drop=True)
-    df["label"] = [f"{d} · {shorten(e, 60)}" for d, e in zip(df["date_printed"], df["event"])]
+    df["label"] = [f"{d} · {shorten(e, 60)}" for d, e in zip(df["date_printed"], df["event"], strict=True)]
     return df
 
 

@@ -33,10 +33,10 @@ never read the data package themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from itertools import combinations
 from math import floor
-from typing import Iterable, Sequence
 
 import numpy as np
 import pandas as pd

@@ -33,7 +33,7 @@ def groups_compared(by_place: dict[str, list[str]]) -> str:
     return (
         f"and the two lists do not match ({len(method)} groups in the methodology, "
         f"{len(results)} in the results section); {{numref}}`tbl-survey-groups` sets them side by "
-        "side, and the {doc}`audit` records the mismatch"
+        "side, and the audit records the mismatch ({ref}`audit-respondent-groups`)"
     )
 
 

@@ -40,6 +40,7 @@ def test_check_command_fails_on_a_stale_column(tmp_path, monkeypatch):
     header, rows = table.read(CSV)
     pointed = next(r for r in rows if r["chapters"])
     copy = tmp_path / table.FILE
+    shutil.copy(CSV.with_name("datapackage.json"), tmp_path)  # a data folder holds its descriptor
     copy.write_text(table.serialize(header, [{**r, "chapters": ""} for r in rows]), encoding="utf-8")
     monkeypatch.setenv("KZDEC_DATA_DIR", str(tmp_path))
     cmd = [sys.executable, "-m", "kzbuild.paragraphs"]

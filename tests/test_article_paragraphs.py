@@ -3,13 +3,15 @@ ids, order, first words at the given line, and every printed line covered by exa
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
 
-from conftest import ARTICLE, need
 from kzbuild import paragraph_table as table
 from kzdecentral import data, paths
+
+from conftest import ARTICLE, need
 
 CSV = paths.ROOT / "data" / table.FILE
 HEADER, ROWS = table.read(CSV)
@@ -98,7 +100,7 @@ def test_ids_number_each_part_from_one_in_printed_order():
 def test_order_contiguous_and_lines_ascending():
     assert [int(r["order"]) for r in ROWS] == list(range(1, len(ROWS) + 1))
     lines = [(int(r["line"]), int(r["last_line"])) for r in ROWS]
-    for (a, b), (c, d) in zip(lines, lines[1:]):
+    for (a, b), (c, d) in itertools.pairwise(lines):
         assert a <= b and (c > b or (c == b == a)), (a, b, c, d)
 
 

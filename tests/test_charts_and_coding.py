@@ -8,7 +8,7 @@ from kzdecentral import charts, coding, data, shaping
 
 def test_timeline_spans_keep_printed_precision():
     spans = shaping.timeline_spans(data.load("timeline")).set_index("event_id")
-    for event_id, r in spans.iterrows():
+    for _, r in spans.iterrows():
         start, end = pd.Timestamp(r["start"]), pd.Timestamp(r["end"])
         if r["precision"] == "day":
             assert start == end

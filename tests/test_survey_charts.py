@@ -57,7 +57,7 @@ def test_notebook_explorer_reacts_to_its_controls():
 
     def expected(lv, m):
         ci = stats.intervals(counts, 69, level=lv, method=m).round(1)
-        return list(zip(ci["low"], ci["high"]))
+        return list(zip(ci["low"], ci["high"], strict=True))
 
     # at first: 95 % Wilson, nothing highlighted
     assert _interval_rows(box.view) == expected(0.95, "wilson")

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from frictionless import Package
 
-from conftest import ARTICLE, need
 from kzdecentral import __version__
+
+from conftest import ARTICLE, need
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 DESC = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))

@@ -135,3 +135,63 @@ def citation_points_elsewhere(citations: pd.DataFrame, references: pd.DataFrame,
                              "ref_kind": refs.loc[ref, "kind"] if "kind" in refs.columns else ""})
     table = pd.DataFrame(rows, columns=["citation_id", "cited_as", "person", "ref_no", "ref_title", "ref_kind"])
     return {"table": table, "holds": len(table) > 0}
+
+
+def first_citation_order(citations: pd.DataFrame) -> dict:
+    """References whose first citation comes before that of a lower-numbered reference.
+
+    A list numbered in order of first citation gives 1, 2, 3, … when the references are taken
+    in the order the text first cites them; ``out_of_order`` pairs (later number, earlier
+    number) where that fails.
+    """
+    c = citations.assign(ref=citations["ref_no"].map(optional_int)).dropna(subset=["ref"])
+    first = c.sort_values("citation_id").drop_duplicates("ref")
+    sequence = [int(x) for x in first["ref"]]
+    pairs = [(a, b) for i, a in enumerate(sequence) for b in sequence[i + 1:] if b < a]
+    where = {int(r.ref): r.section for r in first.itertuples()}
+    return {"sequence": sequence, "out_of_order": pairs, "first_section": where, "holds": bool(pairs)}
+
+
+def credited_to_other_author(citations: pd.DataFrame, references: pd.DataFrame) -> dict:
+    """Citations whose sentence credits a named person who is not an author of the cited reference.
+
+    Reads ``attributed_to``; references without authors (laws and the like) are left to
+    :func:`citation_points_elsewhere`. ``own_reference``: the reference by the credited
+    person, if the list has one.
+    """
+    if "attributed_to" not in citations.columns:
+        return {"holds": False, "available": False}
+    refs = references.set_index(references["ref_no"].astype(int))
+    rows = []
+    for r in citations.itertuples():
+        ref, person = optional_int(r.ref_no), r.attributed_to
+        if ref is None or not isinstance(person, str) or not person.strip() or ref not in refs.index:
+            continue
+        authors = _surnames(refs.loc[ref, "authors"])
+        name = person.strip().lower()
+        if authors and not any(_same_name(name, a) or _variant(name, a) for a in authors):
+            own = [int(n) for n, a in refs["authors"].items() if name in _surnames(a)]
+            rows.append({"citation_id": r.citation_id, "cited_as": r.cited_as, "person": person.strip(),
+                         "ref_no": ref, "ref_authors": refs.loc[ref, "authors"],
+                         "own_reference": own[0] if own else None, "section": r.section})
+    table = pd.DataFrame(rows, columns=["citation_id", "cited_as", "person", "ref_no", "ref_authors",
+                                        "own_reference", "section"])
+    return {"table": table, "holds": len(table) > 0}
+
+
+def name_only_matches(method_authors: pd.DataFrame, references: pd.DataFrame) -> dict:
+    """Named works matched to a reference by the author's name only: the years do not agree.
+
+    For each work that Research methods names with a year, the references by an author of the
+    same surname; reported when none of them carries that year (or any year).
+    """
+    rows = []
+    for r in method_authors.itertuples():
+        for name in _surnames(r.author_printed):
+            hits = references.loc[references["authors"].map(lambda a, n=name: n in _surnames(a))]
+            years = [optional_int(y) for y in hits["year"]]
+            if len(hits) and optional_int(r.year) not in years:
+                rows.append({"named_as": r.author_printed, "year": optional_int(r.year),
+                             "ref_no": int(hits["ref_no"].iloc[0]), "ref_year": years[0]})
+    table = pd.DataFrame(rows, columns=["named_as", "year", "ref_no", "ref_year"])
+    return {"table": table, "holds": len(table) > 0}

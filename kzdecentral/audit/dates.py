@@ -104,3 +104,31 @@ def titles_text_vs_references(legal_acts: pd.DataFrame, references: pd.DataFrame
                          "only_text": ", ".join(sorted(tw - rw)), "only_reference": ", ".join(sorted(rw - tw))})
     table = pd.DataFrame(rows, columns=["act_id", "text_title", "ref_no", "ref_title", "only_text", "only_reference"])
     return {"column": col, "table": table, "holds": len(table) > 0}
+
+
+def _spelled(text: object) -> str:
+    """A title as printed, with quotation marks and runs of white space evened out (case kept)."""
+    return re.sub(r"\s+", " ", re.sub(r"[“”\"«»]", "", str(text))).strip()
+
+
+def title_wording_differs(legal_acts: pd.DataFrame, references: pd.DataFrame) -> dict:
+    """Titles whose words agree between text and reference but whose printing does not.
+
+    :func:`titles_text_vs_references` compares content words; this one takes the acts it
+    passes and compares the titles as printed (hyphens, dashes, colons, capitals, "and").
+    """
+    if "title_in_text" not in legal_acts.columns:
+        return {"holds": False, "available": False}
+    refs = references.set_index(references["ref_no"].astype(int))
+    rows = []
+    for a in legal_acts.drop_duplicates("act_id").itertuples():
+        ref = optional_int(a.ref_no)
+        if ref is None or ref not in refs.index or not isinstance(a.title_in_text, str) or not a.title_in_text:
+            continue
+        rt = str(refs.loc[ref, "title"])
+        m = re.search(r"[“\"]([^”\"]+)[”\"]", rt)
+        core = m.group(1) if m else rt
+        if content_words(a.title_in_text) == content_words(core) and _spelled(a.title_in_text) != _spelled(core):
+            rows.append({"act_id": a.act_id, "text_title": a.title_in_text, "ref_no": ref, "ref_title": core})
+    table = pd.DataFrame(rows, columns=["act_id", "text_title", "ref_no", "ref_title"])
+    return {"table": table, "holds": len(table) > 0}

@@ -10,28 +10,17 @@ from typing import Callable
 
 import pandas as pd
 
-from .citations import (citation_points_elsewhere, citations_without_reference,
-                        named_authors_not_in_references, uncited_references)
-from .dates import address_date, first_rural_elections, titles_text_vs_references
+from .citations import (citation_points_elsewhere, citations_without_reference, credited_to_other_author,
+                        first_citation_order, name_only_matches, named_authors_not_in_references,
+                        uncited_references)
+from .dates import address_date, first_rural_elections, title_wording_differs, titles_text_vs_references
 from .lists import keyword_lists_differ, numbering_gaps, problems_lists_differ, unit_labels_across_levels
+from .names import decentralization_type_names, orcid_format, president_name, russian_author_letters, tier_names
+from .places import repeated_unit_words, shared_functions, survey_regions, village_level
+from .references import access_date_orders, garbled_details, named_without_reference
+from .structure import heading_styles, hedged_figures
 from .survey import authorship, question_wording, respondent_groups_differ, share_total, unattainable_shares
-
-
-#: Inconsistencies in passages that the data package does not hold as fields.
-#: Evidence quotes are short; locators point to the article's sections.
-TEXT_FINDINGS = [
-    {"id": "law-title-wording", "category": "titles",
-     "finding": "The running text names the main law differently from reference 5.",
-     "evidence": 'Research methods: "On Local Government and Self-Government"; reference 5: "On local public '
-                 'administration and self-government in the Republic of Kazakhstan".',
-     "treatment": "The legal acts table uses the reference's title and notes the text's wording."},
-    {"id": "fourth-level-budget", "category": "contradiction",
-     "finding": "The results say settlements have no budget of their own at the fourth level; the "
-                "conclusion says independent fourth-level budgets have been introduced.",
-     "evidence": 'The results of the study: "there is no own budget"; Conclusion, item 3: independent budgets '
-                 'of "the fourth level have been introduced".',
-     "treatment": "Recorded here with both sections; the edition does not decide between them."},
-]
+from .text_findings import TEXT_FINDINGS
 
 
 @dataclass
@@ -108,6 +97,62 @@ FINDINGS: list[Finding] = [
     Finding("problems-lists", "contradiction", "Problems listed twice, differently",
             ("problems",), lambda t: problems_lists_differ(t["problems"]),
             "Both lists are kept (listed_in = results | conclusion), paired where they match."),
+    Finding("citation-credited-to-other-author-17", "citations",
+            "A passage credited to one author is cited to another author's reference",
+            ("citations", "references"), lambda t: credited_to_other_author(t["citations"], t["references"]),
+            "The citation is kept as printed and linked to the reference it names; the attribution is "
+            "recorded in citations.attributed_to."),
+    Finding("first-citation-order", "citations", "A reference is first cited before a lower-numbered one",
+            ("citations",), lambda t: first_citation_order(t["citations"]),
+            "The numbers are kept as printed."),
+    Finding("named-without-reference", "citations", "Documents named in the text with no reference entry",
+            ("legal_acts",), lambda t: named_without_reference(t["legal_acts"]),
+            "The legal acts table records them with an empty ref_no; no entry is supplied."),
+    Finding("midelsky-year", "citations", "A named work matches a reference by the author's name only",
+            ("method_authors", "references"), lambda t: name_only_matches(t["method_authors"], t["references"]),
+            "The methods chapter says the match is uncertain; no reference is changed."),
+    Finding("garbled-references", "citations", "Reference entries that mix page counts and page locators",
+            ("references", "citations"), lambda t: garbled_details(t["references"], t["citations"]),
+            "Each entry is reproduced as printed; the intended details are not guessed."),
+    Finding("access-date-formats", "dates", "Dates in the reference list written in different orders",
+            ("references",), lambda t: access_date_orders(t["references"]),
+            "Dates are kept as printed beside the edition's ISO reading, with a note where the order is unclear."),
+    Finding("atu-law-title", "titles", "Titles worded alike in text and reference but printed differently",
+            ("legal_acts", "references"), lambda t: title_wording_differs(t["legal_acts"], t["references"]),
+            "Both wordings are kept (legal_acts.title_in_text and the reference)."),
+    Finding("president-name", "names", "The President's name is printed with different initials",
+            ("references",), lambda t: president_name(t["references"]),
+            "Each form is quoted where it stands."),
+    Finding("russian-author-line", "names", "The Russian author line uses letters of the Kazakh alphabet",
+            ("authors",), lambda t: russian_author_letters(t["authors"]),
+            "Each language's author line is reproduced as printed."),
+    Finding("orcid-format", "numbers", "An ORCID iD printed in a form no ORCID iD has",
+            ("authors",), lambda t: orcid_format(t["authors"]),
+            "Reproduced as printed; the missing group is not guessed."),
+    Finding("decentralization-type-names", "terms", "Types of decentralization named in more than one way",
+            ("decentralization_types",), lambda t: decentralization_type_names(t["decentralization_types"]),
+            "Each name is kept as printed (names_printed); the types are not merged."),
+    Finding("polish-tier-names", "terms", "A Polish tier and a Polish head each named in more than one way",
+            ("intl_tiers",), lambda t: tier_names(t["intl_tiers"]),
+            "Treated as one tier and one office; each form is quoted where it occurs."),
+    Finding("survey-regions", "places", "The survey's places: two orders, and the capital called a region",
+            ("survey_regions", "admin_units"), lambda t: survey_regions(t["survey_regions"], t["admin_units"]),
+            "The places are listed as printed, with both orders."),
+    Finding("village-level", "places", "A body printed at one level whose unit is counted at another",
+            ("gov_levels", "admin_units"), lambda t: village_level(t["gov_levels"], t["admin_units"]),
+            "Both classifications are kept as printed; gov_levels.unit_id is this edition's link."),
+    Finding("villages-villages", "places", "A unit name printed twice with one count",
+            ("admin_units",), lambda t: repeated_unit_words(t["admin_units"]),
+            "The label and the number are kept as printed."),
+    Finding("gmina-powiat-functions", "places", "One field of work given to two Polish tiers",
+            ("intl_functions",), lambda t: shared_functions(t["intl_functions"]),
+            "Both lists are given as printed; whether the tiers share the field is not decided."),
+    Finding("heading-styles", "structure", "Section headings printed in different styles; a block without a heading",
+            ("article_paragraphs",), lambda t: heading_styles(t["article_paragraphs"]),
+            "The map of the article keeps the sequence and the headings as printed."),
+    Finding("hedged-figure", "numbers", "A figure printed with two qualifiers",
+            ("key_figures",), lambda t: hedged_figures(t["key_figures"]),
+            "Coded with one qualifier (key_figures.qualifier), with the printed value beside it."),
 ]
 
 

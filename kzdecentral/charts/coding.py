@@ -27,9 +27,9 @@ def matrix(coding: pd.DataFrame, recommendations: pd.DataFrame, problems: pd.Dat
     grid["answer_text"] = grid["answered"].map({True: "yes", False: ""})
     grid["basis"] = grid["basis"].fillna("no explicit link in the recommendation's wording")
     grid["rec_label"] = [f"Recommendation {int(i)}: {shorten(t, 46)}"
-                         for i, t in zip(grid["rec_id"], grid["recommendation"])]
+                         for i, t in zip(grid["rec_id"], grid["recommendation"], strict=True)]
     grid["problem_label"] = [f"{pid} ({lst}): {shorten(p, 58)}"
-                             for pid, lst, p in zip(grid["problem_id"], grid["listed_in"], grid["problem"])]
+                             for pid, lst, p in zip(grid["problem_id"], grid["listed_in"], grid["problem"], strict=True)]
     rec_order = list(dict.fromkeys(grid.sort_values("rec_id")["rec_label"]))
     prob_order = [lab for pid in probs["problem_id"] for lab in
                   dict.fromkeys(grid[grid["problem_id"] == pid]["problem_label"])]

@@ -21,7 +21,7 @@ def feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
     ``coded`` is the output of :func:`kzdecentral.shaping.code_model_features`. The cells carry text, not values:
     a shaded cell has at least one printed feature, a white one has none and says so.
     """
-    names = {k: str(v)[:1].upper() + str(v)[1:] for k, v in zip(models["model_id"], models["model"])}
+    names = {k: str(v)[:1].upper() + str(v)[1:] for k, v in zip(models["model_id"], models["model"], strict=True)}
     order_ids = [m for m in MODEL_ORDER if m in names] + [m for m in names if m not in MODEL_ORDER]
     model_order = [names[m] for m in order_ids]
     themes = theme_order or list(dict.fromkeys(coded["theme"]))
@@ -51,7 +51,7 @@ def feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
     # One view for the whole grid: each theme row is as tall as its longest cell, laid out
     # here in pixels (y0..y1), so the compiled chart stays small (one mark per layer).
     row_h = {th: 14 * int(grid.loc[grid["theme"] == th, "lines"].max()) + 14 for th in themes}
-    tops = dict(zip(themes, [sum(row_h[t] for t in themes[:i]) for i in range(len(themes))]))
+    tops = dict(zip(themes, [sum(row_h[t] for t in themes[:i]) for i in range(len(themes))], strict=True))
     grid["y0"] = grid["theme"].map(tops)
     grid["y1"] = grid["y0"] + grid["theme"].map(row_h)
     grid["ytext"] = grid["y0"] + 7

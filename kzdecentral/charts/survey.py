@@ -38,8 +38,8 @@ def shares(answers: pd.DataFrame, n: int) -> ChartHTML:
         options=["both", "printed", "recomputed"],
         labels=["both", "as printed", "recomputed from counts"], name=CONTROLS["shown"] + " "))
     level = alt.param(name="conf_level", value=95, bind=alt.binding_select(
-        options=list(int(round(l * 100)) for l in stats.LEVELS),
-        labels=[f"{int(round(l * 100))} %" for l in stats.LEVELS], name=CONTROLS["level"] + " "))
+        options=list(int(round(lv * 100)) for lv in stats.LEVELS),
+        labels=[f"{int(round(lv * 100))} %" for lv in stats.LEVELS], name=CONTROLS["level"] + " "))
     method = alt.param(name="ci_method", value="wilson", bind=alt.binding_radio(
         options=["wilson", "beta"], labels=[stats.METHODS["wilson"], stats.METHODS["beta"]],
         name=CONTROLS["method"] + " "))
@@ -105,7 +105,7 @@ def shares(answers: pd.DataFrame, n: int) -> ChartHTML:
     rec = stats.reconstruction(answers, n)
     ci95 = stats.intervals(rec["count"], n, 0.95, "wilson")
     parts = []
-    for r, c in zip(rec.itertuples(), ci95.itertuples()):
+    for r, c in zip(rec.itertuples(), ci95.itertuples(), strict=True):
         parts.append(f"{r.answer_label}: printed {r.share_printed:.1f}%, recomputed {r.share_recomputed:.1f}% "
                      f"({r.count} of {n}), 95% Wilson interval {c.low:.1f} to {c.high:.1f}%")
     gaps = rec.loc[~rec["reproduces"]]
@@ -159,8 +159,8 @@ def differences(answers: pd.DataFrame, n: int) -> ChartHTML:
              "p_value", "p_adjusted", "verdict", "level_pct"]]
     order = df.loc[df["level_pct"] == 95].sort_values("diff", ascending=False)["pair"].tolist()
     level = alt.param(name="diff_level", value=95, bind=alt.binding_select(
-        options=[int(round(l * 100)) for l in stats.LEVELS],
-        labels=[f"{int(round(l * 100))} %" for l in stats.LEVELS],
+        options=[int(round(lv * 100)) for lv in stats.LEVELS],
+        labels=[f"{int(round(lv * 100))} %" for lv in stats.LEVELS],
         name="Confidence level of the differences (%) "))
     x_scale = alt.Scale(domain=[-30, 50])
     y = alt.Y("pair:N", sort=order, title=None, axis=alt.Axis(labelLimit=220, labelExpr="split(datum.label, '|')"))

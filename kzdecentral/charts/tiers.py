@@ -22,7 +22,7 @@ def side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakhstan",
     df = grid[grid["country"].isin(countries)].copy()
     df["tier"] = df["tier"].fillna("").astype(str)
     df["named"] = df["tier"].str.strip() != ""
-    df["cell_text"] = [wrap_lines(t if n else UNNAMED_TIER, 30) for t, n in zip(df["tier"], df["named"])]
+    df["cell_text"] = [wrap_lines(t if n else UNNAMED_TIER, 30) for t, n in zip(df["tier"], df["named"], strict=True)]
     for col in ("kazakh_equivalent", "head"):
         df[col] = df[col].fillna("").astype(str).replace("", "not stated")
     df["named_label"] = df["named"].map({True: "named in the article", False: "not named in the article"})
@@ -61,7 +61,7 @@ def side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakhstan",
     parts = []
     for c in order:
         sub = df[df["country"] == c]
-        names = [t if n else "not named" for t, n in zip(sub["tier"], sub["named"])]
+        names = [t if n else "not named" for t, n in zip(sub["tier"], sub["named"], strict=True)]
         parts.append(f"{c}, {len(sub)} tiers from the top down: " + " | ".join(names))
     desc = "Grid of local-government tiers as the article prints them. " + "; ".join(parts) + "."
     if (~df["named"]).any():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import altair as alt
+import pandas as pd
 
 from ..shaping import PRECISION_LABELS, timeline_spans
 from .core import ChartHTML, show
