@@ -12,7 +12,8 @@
 
 A chapter that raises stops the build before Sphinx runs, with one short block per failing
 chapter (its name, the cell, the exception's last line; :mod:`kzbuild.errors`); the full
-traceback with ``--traceback`` or ``KZDEC_TRACEBACK=1``. ``--serial`` skips step 2 (plain Jupyter Book behaviour, for comparison).
+traceback with ``--traceback`` or ``KZDEC_TRACEBACK=1``. ``--serial`` skips step 2 (plain
+Jupyter Book behaviour, for comparison).
 """
 
 from __future__ import annotations

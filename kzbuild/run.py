@@ -1,12 +1,12 @@
 """Run chapters on their own, as a researcher does outside the book build.
 
 ``python -m kzbuild.run book/survey.md [book/audit.md ...]`` executes each chapter the way
-Jupyter would (jupytext reads the MyST file; nbclient runs it in a fresh kernel (the chapter's kernelspec) with
-the chapter's folder as working directory), writes the executed notebook to
-``_build/rerun/NAME.ipynb`` and exits non-zero if a cell raises, printing one short block per failing chapter (its name, the
-cell, the exception's last line; ``--traceback`` or ``KZDEC_TRACEBACK=1`` for the full
-traceback). The kernel talks over Unix sockets, as in the build.
-The data are found through the package, never through absolute paths.
+Jupyter would (jupytext reads the MyST file; nbclient runs it in a fresh kernel of the
+chapter's kernelspec, with the chapter's folder as working directory), writes the executed
+notebook to ``_build/rerun/NAME.ipynb`` and exits non-zero if a cell raises, printing one
+short block per failing chapter (its name, the cell, the exception's last line;
+``--traceback`` or ``KZDEC_TRACEBACK=1`` for the full traceback). The kernel talks over Unix
+sockets, as in the build. The data are found through the package, never through absolute paths.
 """
 
 from __future__ import annotations

@@ -60,7 +60,7 @@ def _check_short(log: str, chapters: list[str]) -> None:
     assert "Traceback" not in log and "---------" not in log, log
     blocks = _blocks(log)
     assert sorted(blocks) == sorted(chapters), log
-    for name, block in blocks.items():
+    for block in blocks.values():
         assert len(block) == 3, block  # the chapter, the cell, the exception's last line
         assert re.match(r"  cell \d+ \(line \d+\): \S", block[1]), block
         assert block[2].startswith("  DataError: ") and WHERE in block[2], block
