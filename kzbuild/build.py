@@ -33,6 +33,7 @@ from kzdecentral import paths
 
 from . import errors, settings
 from .chapters import chapter_text, chapters, read_chapter
+from .kernel import kernel_manager
 
 #: Which chapter texts are known to be in the cache (see :func:`stale`).
 MEMO = paths.ROOT / "_build" / ".kzdec" / "executed.json"
@@ -54,17 +55,6 @@ def _read_memo() -> dict:
         return json.loads(MEMO.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-
-
-def kernel_manager(nb, sockets: str):
-    """The chapter's kernel, talking over Unix sockets in a private folder rather than TCP
-    ports on localhost: kernels started together cannot race for a port, and nothing else on
-    the machine can connect to them (the kernels' "running over TCP without encryption"
-    warning is gone with it)."""
-    from jupyter_client.manager import KernelManager
-
-    name = nb.metadata.get("kernelspec", {}).get("name", "python3")
-    return KernelManager(kernel_name=name, transport="ipc", ip=os.path.join(sockets, "kernel"))
 
 
 def _execute(path_str: str):

@@ -20,7 +20,7 @@ from pathlib import Path
 from kzdecentral import paths
 
 from . import errors, settings
-from .build import kernel_manager
+from .kernel import kernel_manager
 
 OUT = paths.ROOT / "_build" / "rerun"
 
