@@ -25,19 +25,7 @@ $(VENV)/.deps: requirements.txt pyproject.toml
 	$(PY) -m pip check
 	touch $@
 
-$(VENV)/.test-# The Jupyter extras: JupyterLab and its dependencies pinned in requirements-lab.txt (beside the main
-# lock), the project's kernel registered in .venv, the project's JupyterLab settings (chapters open
-# as notebooks) installed as the environment's settings overrides.
-LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
-$(VENV)/.lab-deps: $(VENV)/.deps requirements-lab.txt .jupyter/lab/settings/overrides.json kzbuild/kernel.py
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-lab.txt
-	$(PY) -m pip check
-	$(PY) -m kzbuild.kernel
-	mkdir -p $(LAB_SETTINGS)
-	cp .jupyter/lab/settings/overrides.json $(LAB_SETTINGS)/overrides.json
-	touch $@
-
-deps: $(VENV)/.deps requirements-test.txt
+$(VENV)/.test-deps: $(VENV)/.deps requirements-test.txt
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
 	$(PY) -m pip check
 	touch $@
