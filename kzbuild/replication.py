@@ -96,8 +96,8 @@ def readme(notebooks: dict[str, object], seconds: dict[str, float]) -> str:
              "(https://social-science-data-editors.github.io/template_README/).", "",
              "## Overview", "",
              f"{len(notebooks)} notebooks (`notebooks/`) recompute every chart, table and number of the reproducible "
-             "edition from one data package (`data/`) with the edition's code (the `kzdecentral` wheel). "
-             "Running them all takes a few minutes on a laptop.", "",
+             "edition from one data package (`data/`) with the edition's code (the `kzdecentral` wheel); "
+             "the run time measured by the build is given below.", "",
              "## Data availability and provenance", "",
              f"All data are in `data/`, a Frictionless Data Package ({len(desc.get('resources', []))} tables, "
              f"described in `data/datapackage.json` and `data/README.md`); licence: {lic}. "
