@@ -10,8 +10,10 @@
 3. runs ``jupyter-book build . -W -n --keep-going``, which then finds every chapter in the
    cache and executes nothing.
 
-A chapter that raises stops the build before Sphinx runs, with the chapter's name and the
-traceback. ``--serial`` skips step 2 (plain Jupyter Book behaviour, for comparison).
+A chapter that raises stops the build before Sphinx runs, with one short block per failing
+chapter (its name, the cell, the exception's last line; :mod:`kzbuild.errors`); the full
+traceback with ``--traceback`` or ``KZDEC_TRACEBACK=1``. ``--serial`` skips step 2 (plain
+Jupyter Book behaviour, for comparison).
 """
 
 from __future__ import annotations
@@ -29,8 +31,9 @@ from pathlib import Path
 
 from kzdecentral import paths
 
-from . import settings
+from . import errors, settings
 from .chapters import chapter_text, chapters, read_chapter
+from .kernel import kernel_manager
 
 #: Which chapter texts are known to be in the cache (see :func:`stale`).
 MEMO = paths.ROOT / "_build" / ".kzdec" / "executed.json"
@@ -54,17 +57,6 @@ def _read_memo() -> dict:
         return {}
 
 
-def _kernel_manager(nb, sockets: str):
-    """The chapter's kernel, talking over Unix sockets in a private folder rather than TCP
-    ports on localhost: kernels started together cannot race for a port, and nothing else on
-    the machine can connect to them (the kernels' "running over TCP without encryption"
-    warning is gone with it)."""
-    from jupyter_client.manager import KernelManager
-
-    name = nb.metadata.get("kernelspec", {}).get("name", "python3")
-    return KernelManager(kernel_name=name, transport="ipc", ip=os.path.join(sockets, "kernel"))
-
-
 def _execute(path_str: str):
     from jupyter_cache.executors.utils import single_nb_execution
 
@@ -77,7 +69,7 @@ def _execute(path_str: str):
             nb = read_chapter(path)  # a fresh copy: the failed start may have touched it
         try:
             with tempfile.TemporaryDirectory(prefix="kzdec-kernel-") as sockets:
-                km = _kernel_manager(nb, sockets)
+                km = kernel_manager(nb, sockets)
                 try:
                     result = single_nb_execution(nb, cwd=str(path.parent), timeout=settings.TIMEOUT,
                                                  allow_errors=False, meta_override=True, km=km)
@@ -143,8 +135,11 @@ def longest_first(todo: list[Path], seconds: dict[str, float]) -> list[Path]:
     return sorted(todo, key=weight, reverse=True)
 
 
-def execute(jobs: int, log=print) -> list[str]:
-    """Execute the stale chapters in parallel into the cache; return the names executed."""
+def execute(jobs: int, log=print, traceback: bool = False) -> list[str]:
+    """Execute the stale chapters in parallel into the cache; return the names executed.
+
+    A chapter that raises is reported in one short block (:mod:`kzbuild.errors`); with
+    ``traceback`` (or ``KZDEC_TRACEBACK=1``) the full traceback follows it."""
     from jupyter_cache import get_cache
     from jupyter_cache.base import CacheBundleIn
 
@@ -165,7 +160,7 @@ def execute(jobs: int, log=print) -> list[str]:
             path_str, nb, seconds, error = future.result()
             name = Path(path_str).relative_to(paths.ROOT).as_posix()
             if error:
-                failures.append((name, error))
+                failures.append((name, nb, error))
                 log(f"kzbuild.build: FAILED {name}")
                 continue
             record = cache.cache_notebook_bundle(
@@ -178,10 +173,11 @@ def execute(jobs: int, log=print) -> list[str]:
     SECONDS.parent.mkdir(parents=True, exist_ok=True)
     SECONDS.write_text(json.dumps(timings, indent=0, sort_keys=True), encoding="utf-8")
     if failures:
-        for name, error in failures:
-            print(f"\nERROR: notebook {name} raised an exception:\n{error}", file=sys.stderr)
-        raise SystemExit(f"kzbuild.build: {len(failures)} notebook(s) failed: "
-                         + ", ".join(n for n, _ in failures))
+        for name, nb, error in failures:
+            print("\n" + errors.report(name, nb, error, traceback, chapter=paths.ROOT / name), file=sys.stderr)
+        hint = "" if errors.traceback_wanted(traceback) else f" {errors.HINT}"
+        raise SystemExit(f"\nkzbuild.build: {len(failures)} notebook(s) failed: "
+                         + ", ".join(n for n, _, _ in failures) + hint)
     return [p.relative_to(paths.ROOT).as_posix() for p in todo]
 
 
@@ -212,10 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     # both busy (measured on 2 cores: 2 jobs 18.5 s, 4 jobs 16.3 s, 6 jobs 16.9 s).
     ap.add_argument("--jobs", type=int, default=2 * (os.cpu_count() or 1), help="chapters executed at once")
     ap.add_argument("--serial", action="store_true", help="let Jupyter Book execute, one chapter at a time")
+    ap.add_argument("--traceback", action="store_true",
+                    help=f"print a failing chapter's full traceback (also: {errors.TRACEBACK_ENV}=1)")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     if not args.serial:
-        execute(args.jobs)
+        execute(args.jobs, traceback=args.traceback)
         print(f"kzbuild.build: execution step took {time.perf_counter() - t0:.1f} s")
     rc = jupyter_book(paths.ROOT)
     html = paths.ROOT / "_build" / "html" / "index.html"

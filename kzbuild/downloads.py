@@ -18,10 +18,6 @@
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import time
-import zipfile
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -29,7 +25,8 @@ from sphinx.util import logging
 
 from kzdecentral import __version__, paths
 
-from .chapters import read_chapter
+from .archive import data_package_files, write_zip
+from .chapters import chapters, read_chapter
 
 logger = logging.getLogger(__name__)
 
@@ -123,31 +120,6 @@ def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None
 
 # --------------------------------------------------------------------------- data archive
 
-def _fixed_time() -> tuple[int, int, int, int, int, int]:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        t = time.gmtime(max(int(epoch), 315532800))  # zip cannot store dates before 1980
-        return t[:6]
-    return (1980, 1, 1, 0, 0, 0)
-
-
-def data_package_files(data_dir: Path) -> list[str]:
-    """``datapackage.json`` and every file its resources (and schemas given by path) name."""
-    desc = json.loads((data_dir / "datapackage.json").read_text(encoding="utf-8"))
-    names = ["datapackage.json"]
-    for res in desc.get("resources", []):
-        p = res.get("path")
-        names += [p] if isinstance(p, str) else list(p or [])
-        for key in ("schema", "dialect"):
-            if isinstance(res.get(key), str):
-                names.append(res[key])
-    seen: list[str] = []
-    for n in names:
-        if n not in seen:
-            seen.append(n)
-    return seen
-
-
 def _readme(data_dir: Path) -> str:
     own = data_dir / "README.md"
     if own.is_file():
@@ -180,9 +152,6 @@ def _readme(data_dir: Path) -> str:
 def build_data_zip(target: Path, data_dir: Path | None = None) -> Path:
     """Write the data package archive to ``target``; returns it."""
     data_dir = data_dir or paths.data_dir()
-    stamp = _fixed_time()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(".zip.tmp")
     members: list[tuple[str, bytes]] = []
     for rel in data_package_files(data_dir):
         path = data_dir / rel
@@ -194,14 +163,7 @@ def build_data_zip(target: Path, data_dir: Path | None = None) -> Path:
         p = paths.ROOT / extra
         if p.is_file():
             members.append((extra, p.read_bytes()))
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members:
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, data)
-    shutil.move(tmp, target)
-    return target
+    return write_zip(target, members)
 
 
 def _build_finished(app: Sphinx, exc) -> None:
@@ -215,6 +177,32 @@ def _build_finished(app: Sphinx, exc) -> None:
         build_data_zip(target)
     except (OSError, ValueError) as err:
         logger.warning(f"kzbuild.downloads: could not build {DATA_ZIP}: {err}")
+        return
+    logger.info(f"kzbuild.downloads: wrote {target.relative_to(app.outdir)}")
+    _replication_zip(app)
+
+
+def _replication_zip(app: Sphinx) -> None:
+    """The replication package (:mod:`kzbuild.replication`), from the chapters' notebooks as the
+    download menu offers them (``_sources/book/NAME.ipynb``, with the build's outputs)."""
+    from . import replication
+    from .build import SECONDS
+
+    notebooks = {}
+    for chapter in chapters(Path(app.srcdir)):
+        page = chapter.relative_to(app.srcdir).with_suffix("").as_posix()
+        built = Path(app.outdir) / "_sources" / f"{page}.ipynb"
+        if built.is_file():
+            notebooks[chapter.stem] = built.read_bytes()
+    try:
+        seconds = json.loads(SECONDS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        seconds = {}
+    target = Path(app.outdir) / DATA_ZIP_DIR / replication.ZIP
+    try:
+        replication.build_replication_zip(target, notebooks, seconds)
+    except (OSError, ValueError) as err:
+        logger.warning(f"kzbuild.downloads: could not build {replication.ZIP}: {err}")
         return
     logger.info(f"kzbuild.downloads: wrote {target.relative_to(app.outdir)}")
 

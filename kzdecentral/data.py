@@ -7,7 +7,8 @@ minimum/maximum, enum, unique values, primary and foreign keys, the header). Thi
 only what a schema cannot say; those checks are listed in :data:`CHECKS`.
 
 A broken file raises :class:`DataError`, which names the file, the row (as counted in the
-file, the header being row 1), the field and the rule that failed.
+file, the header being row 1, and said in words: "row 6 (line 6 of the file, the 5th data
+row)"), the field and the rule that failed.
 
 Types come back as pandas dtypes: ``integer`` and ``year`` as ``Int64``, ``number`` as
 ``float64``, ``boolean`` as ``bool``, ``date``/``datetime`` as ``datetime64``, ``yearmonth``
@@ -61,12 +62,25 @@ CHECKS = {
 }
 
 
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _line_of(file: str, row: int) -> str:
+    """Row ``row`` in words a reader checks in an editor: "(line 6 of the file, the 5th data
+    row)"; the header is line 1 of a CSV file."""
+    if not str(file).endswith(".csv"):
+        return f" (line {row} of the file)"
+    return " (line 1 of the file, the header)" if row == 1 else \
+        f" (line {row} of the file, the {_ordinal(row - 1)} data row)"
+
+
 class DataError(Exception):
     """A data file breaks a rule: names the file, row, field and rule."""
 
     def __init__(self, file: str, row: int | None, field: str | None, rule: str, detail: str):
         self.file, self.row, self.field, self.rule, self.detail = file, row, field, rule, detail
-        where = f"row {row}" if row is not None else "row -"
+        where = f"row {row}{_line_of(file, row)}" if row is not None else "row -"
         what = f"field {field!r}" if field else "field -"
         super().__init__(f"{file}, {where}, {what}, rule '{rule}': {detail}")
 

@@ -6,8 +6,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+
+def _root() -> Path:
+    """The repository root: the folder holding this package and ``_config.yml``; for the package
+    installed from a wheel (the replication package), the nearest folder from the working
+    directory up that holds ``data/datapackage.json`` (else the working directory)."""
+    here = Path(__file__).resolve().parent.parent
+    if (here / "_config.yml").is_file():
+        return here
+    cwd = Path.cwd().resolve()
+    return next((d for d in (cwd, *cwd.parents) if (d / "data" / "datapackage.json").is_file()), cwd)
+
+
 #: The repository root (the folder holding ``_config.yml``).
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = _root()
 #: The data package. ``KZDEC_DATA_DIR`` points the loader elsewhere (tests use it).
 DATA_DIR = Path(os.environ.get("KZDEC_DATA_DIR", ROOT / "data")).resolve()
 #: The chapters.

@@ -126,7 +126,8 @@ def test_stale_derived_column_fails_and_write_recomputes_it(pkg):
     lines[2] = lines[2].replace(",24,true,", ",24,false,")
     path.write_text("\n".join(lines), encoding="utf-8")
     check_fails(pkg, "stale: survey_answers.csv: row 3, field 'reproduces_printed', rule 'derived'",
-                "error: survey_answers.csv, row 3, field 'reproduces_printed', rule 'reproduces printed'", FIX)
+                "error: survey_answers.csv, row 3 (line 3 of the file, the 2nd data row), field 'reproduces_printed', "
+                "rule 'reproduces printed'", FIX)
     datapackage.write()
     same_as_real(pkg)
 
@@ -164,7 +165,8 @@ def test_a_broken_cell_is_named_by_file_row_field_and_rule(pkg):
     lines[1] = lines[1].replace(",13,", ",thirteen,")
     path.write_text("\n".join(lines), encoding="utf-8")
     problems = datapackage.check()
-    assert any(p.startswith("error: survey_answers.csv, row 2, field 'count', rule 'type'") for p in problems), problems
+    assert any(p.startswith("error: survey_answers.csv, row 2 (line 2 of the file, the 1st data row), "
+                                                        "field 'count', rule 'type'") for p in problems), problems
     assert datapackage.write() == []  # nothing derived can be computed from a broken count
 
 

@@ -1,0 +1,55 @@
+"""The project's Jupyter kernel: its name, and the kernel a chapter runs in.
+
+``make lab`` registers a kernel of the project's environment (``.venv``) under
+:data:`NAME`, shown as :data:`DISPLAY_NAME`; the chapters name it in their kernelspec
+(``make normalize`` writes it), so JupyterLab opens them in it and saving writes back the same
+kernelspec. Where it is not registered (a plain ``make book``, CI, a replication run), a chapter
+runs in ``python3``, the environment's own kernel, as ``nb_kernel_rgx_aliases`` in
+``_config.yml`` tells myst-nb.
+"""
+
+from __future__ import annotations
+
+import os
+
+#: The kernel's name (its folder under ``share/jupyter/kernels``).
+NAME = "kzdecentral"
+#: What Jupyter shows for it.
+DISPLAY_NAME = "Python 3 (kzdecentral)"
+#: The kernelspec the chapters carry.
+KERNELSPEC = {"display_name": DISPLAY_NAME, "language": "python", "name": NAME}
+FALLBACK = "python3"
+
+
+def kernel_name(nb) -> str:
+    """The chapter's kernel if it is installed, else ``python3``."""
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    name = nb.metadata.get("kernelspec", {}).get("name", FALLBACK)
+    if name != FALLBACK and name not in KernelSpecManager().find_kernel_specs():
+        return FALLBACK
+    return name
+
+
+def kernel_manager(nb, sockets: str):
+    """The chapter's kernel, talking over Unix sockets in a private folder rather than TCP
+    ports on localhost: kernels started together cannot race for a port, and nothing else on
+    the machine can connect to them (the kernels' "running over TCP without encryption"
+    warning is gone with it)."""
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager(kernel_name=kernel_name(nb), transport="ipc", ip=os.path.join(sockets, "kernel"))
+
+
+def install() -> None:
+    """Register this environment's Python as the project's kernel (in the environment itself,
+    ``--sys-prefix``), under :data:`NAME` and :data:`DISPLAY_NAME`."""
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", NAME,
+                    "--display-name", DISPLAY_NAME], check=True)
+
+
+if __name__ == "__main__":
+    install()
