@@ -33,7 +33,7 @@ from kzdecentral import paths
 
 from . import errors, settings
 from .chapters import chapter_text, chapters, read_chapter
-from .kernel import kernel_manager
+from .kernel import apply_aliases, kernel_manager
 
 #: Which chapter texts are known to be in the cache (see :func:`stale`).
 MEMO = paths.ROOT / "_build" / ".kzdec" / "executed.json"
@@ -106,6 +106,7 @@ def stale(cache, files: list[Path]) -> tuple[list[Path], dict]:
             except KeyError:
                 pass
         nb = read_myst_markdown_notebook(text, path=f)
+        apply_aliases(nb, settings.KERNEL_ALIASES)
         code = tuple(c.source for c in nb.cells if c.cell_type == "code")
         if code in seen:  # same code as a chapter already queued: one execution serves both
             continue

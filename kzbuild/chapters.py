@@ -13,7 +13,8 @@ import yaml
 
 from kzdecentral import paths
 
-from . import fingerprint
+from . import fingerprint, settings
+from .kernel import apply_aliases
 
 
 def chapters(root: Path = paths.ROOT) -> list[Path]:
@@ -35,6 +36,7 @@ def read_chapter(path: Path):
     from myst_nb.core.read import read_myst_markdown_notebook
 
     nb = read_myst_markdown_notebook(chapter_text(path), path=path)
+    apply_aliases(nb, settings.KERNEL_ALIASES)
     for i, cell in enumerate(nb.cells):  # stable ids (not random): a rebuild gives the same file
         cell.id = f"{path.stem}-{i}"
     return nb

@@ -21,6 +21,20 @@ KERNELSPEC = {"display_name": DISPLAY_NAME, "language": "python", "name": NAME}
 FALLBACK = "python3"
 
 
+def apply_aliases(nb, aliases: dict[str, str]) -> None:
+    """Rename the notebook's kernel as myst-nb does (``nb_kernel_rgx_aliases``: the first
+    pattern that matches the whole name wins), so that the execution step caches the chapter
+    under the key myst-nb looks up."""
+    import re
+
+    spec = nb.metadata.get("kernelspec") or {}
+    name = spec.get("name")
+    for rgx, alias in aliases.items():
+        if name is not None and re.fullmatch(rgx, name):
+            spec["name"] = alias
+            break
+
+
 def kernel_name(nb) -> str:
     """The chapter's kernel if it is installed, else ``python3``."""
     from jupyter_client.kernelspec import KernelSpecManager
