@@ -38,6 +38,7 @@ DERIVED = {
     "max_high": "highest upper bound of the 95 % intervals",
     "f_text_date": "the 2020 address's date as the Research methods section gives it (01.09. 2020), spacing normalised",
     "f_url_date": "the date read from the digits 01092020 in reference 3's web address",
+    "n_computed_holding": "number of the audit's computed findings that hold on the data now (audit.summary)",
     "map_*": "counts of rows of article_paragraphs, this edition's division of the article into "
              "headings, paragraphs, list items, caption, references and funding note (map page)",
 }
