@@ -8,7 +8,7 @@ PORT   ?= 8000
 
 help:
 	@echo "make book   - set up .venv, execute the chapters, write the HTML book to _build/html"
-	@echo "make test   - set up .venv with the test tools, build the book, run the whole test suite"
+	@echo "make test   - set up .venv with the test tools, lint, build the book, run the whole test suite"
 	@echo "make data   - check the data package (data/) and rewrite what is derived from it"
 	@echo "make lint   - ruff: lint (ruff check) and formatting (ruff format --check); settings in pyproject.toml"
 	@echo "make serve  - serve _build/html on http://127.0.0.1:$(PORT)/"
@@ -56,7 +56,7 @@ data: $(VENV)/.deps
 	$(PY) -m kzbuild.paragraphs check
 	$(PY) -m kzdecentral.datapackage check
 
-test: $(VENV)/.test-deps book
+test: $(VENV)/.test-deps lint book
 	$(PY) -m pytest
 
 lint: $(VENV)/.test-deps

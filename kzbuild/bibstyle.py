@@ -63,8 +63,7 @@ class SortingStyle(BaseSortingStyle):
 
     def sort(self, entries):
         entries = list(entries)
-        return sorted(entries, key=lambda e: (ref_number(e.key) is not None,
-                                              ref_number(e.key) or 0, e.key))
+        return sorted(entries, key=lambda e: (ref_number(e.key) is not None, ref_number(e.key) or 0, e.key))
 
 
 class Style(UnsrtStyle):

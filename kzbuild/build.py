@@ -71,8 +71,14 @@ def _execute(path_str: str):
             with tempfile.TemporaryDirectory(prefix="kzdec-kernel-") as sockets:
                 km = kernel_manager(nb, sockets)
                 try:
-                    result = single_nb_execution(nb, cwd=str(path.parent), timeout=settings.TIMEOUT,
-                                                 allow_errors=False, meta_override=True, km=km)
+                    result = single_nb_execution(
+                        nb,
+                        cwd=str(path.parent),
+                        timeout=settings.TIMEOUT,
+                        allow_errors=False,
+                        meta_override=True,
+                        km=km,
+                    )
                 finally:  # nbclient leaves a kernel it was handed running
                     if km.has_kernel:
                         km.shutdown_kernel()
@@ -127,6 +133,7 @@ def longest_first(todo: list[Path], seconds: dict[str, float]) -> list[Path]:
     """The chapters in the order to start them: the longest first, so that no long chapter
     starts last while the other workers sit idle. The length is the chapter's last execution
     time when known, else estimated from the size of its code (about 1 s per 1,000 characters)."""
+
     def weight(path: Path) -> float:
         name = path.relative_to(paths.ROOT).as_posix()
         if name in seconds:
@@ -165,8 +172,8 @@ def execute(jobs: int, log=print, traceback: bool = False) -> list[str]:
                 log(f"kzbuild.build: FAILED {name}")
                 continue
             record = cache.cache_notebook_bundle(
-                CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}),
-                check_validity=False, overwrite=True)
+                CacheBundleIn(nb, path_str, data={"execution_seconds": seconds}), check_validity=False, overwrite=True
+            )
             memo[_memo_key(chapter_text(Path(path_str)))] = record.hashkey
             _write_memo(memo)
             timings[name] = round(seconds, 2)
@@ -177,8 +184,9 @@ def execute(jobs: int, log=print, traceback: bool = False) -> list[str]:
         for name, nb, error in failures:
             print("\n" + errors.report(name, nb, error, traceback, chapter=paths.ROOT / name), file=sys.stderr)
         hint = "" if errors.traceback_wanted(traceback) else f" {errors.HINT}"
-        raise SystemExit(f"\nkzbuild.build: {len(failures)} notebook(s) failed: "
-                         + ", ".join(n for n, _, _ in failures) + hint)
+        raise SystemExit(
+            f"\nkzbuild.build: {len(failures)} notebook(s) failed: " + ", ".join(n for n, _, _ in failures) + hint
+        )
     return [p.relative_to(paths.ROOT).as_posix() for p in todo]
 
 
@@ -191,13 +199,33 @@ def jupyter_book(root: Path = paths.ROOT) -> int:
 
     print(f"kzbuild.build: jupyter-book build {root} -W -n --keep-going")
     path_config, src, overrides = jb_build.callback(
-        path_source=str(root), path_output=None, config=None, toc=None, warningiserror=True,
-        nitpick=True, keep_going=True, freshenv=False, builder="html", custom_builder=None,
-        verbose=0, quiet=0, individualpages=False, get_config_only=True)
+        path_source=str(root),
+        path_output=None,
+        config=None,
+        toc=None,
+        warningiserror=True,
+        nitpick=True,
+        keep_going=True,
+        freshenv=False,
+        builder="html",
+        custom_builder=None,
+        verbose=0,
+        quiet=0,
+        individualpages=False,
+        get_config_only=True,
+    )
     out = Path(root) / "_build" / "html"
-    result = build_sphinx(src, out, use_external_toc=True, noconfig=True, path_config=path_config,
-                          confoverrides=overrides, builder="html", warningiserror=True,
-                          keep_going=True)
+    result = build_sphinx(
+        src,
+        out,
+        use_external_toc=True,
+        noconfig=True,
+        path_config=path_config,
+        confoverrides=overrides,
+        builder="html",
+        warningiserror=True,
+        keep_going=True,
+    )
     if isinstance(result, BaseException) or result:
         return result if isinstance(result, int) and result else 1
     return 0
@@ -209,8 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     # both busy (measured on 2 cores: 2 jobs 18.5 s, 4 jobs 16.3 s, 6 jobs 16.9 s).
     ap.add_argument("--jobs", type=int, default=2 * (os.cpu_count() or 1), help="chapters executed at once")
     ap.add_argument("--serial", action="store_true", help="let Jupyter Book execute, one chapter at a time")
-    ap.add_argument("--traceback", action="store_true",
-                    help=f"print a failing chapter's full traceback (also: {errors.TRACEBACK_ENV}=1)")
+    ap.add_argument(
+        "--traceback",
+        action="store_true",
+        help=f"print a failing chapter's full traceback (also: {errors.TRACEBACK_ENV}=1)",
+    )
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
     if not args.serial:
@@ -219,11 +250,12 @@ def main(argv: list[str] | None = None) -> int:
     rc = jupyter_book(paths.ROOT)
     html = paths.ROOT / "_build" / "html" / "index.html"
     if rc == 0:
-        print(f"\nkzbuild.build: done in {time.perf_counter() - t0:.1f} s. Open {html}"
-              f"\n  or run `make serve` and visit http://127.0.0.1:8000/")
+        print(
+            f"\nkzbuild.build: done in {time.perf_counter() - t0:.1f} s. Open {html}"
+            f"\n  or run `make serve` and visit http://127.0.0.1:8000/"
+        )
     else:
-        print(f"\nkzbuild.build: the book did not build cleanly (exit {rc}); see the messages above",
-              file=sys.stderr)
+        print(f"\nkzbuild.build: the book did not build cleanly (exit {rc}); see the messages above", file=sys.stderr)
     return rc
 
 

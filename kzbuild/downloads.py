@@ -38,10 +38,11 @@ NOTEBOOK_SUFFIXES = (".md", ".ipynb")
 #: still gives one line per citation, as generated).
 CITE_PAGE = "book/cite"
 CITE_CSS_DIR = "kzdec-cite"
-CITE_CSS = (".cell_output div.highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }\n")
+CITE_CSS = ".cell_output div.highlight pre { white-space: pre-wrap; overflow-wrap: anywhere; }\n"
 
 
 # --------------------------------------------------------------------------- notebooks
+
 
 def _is_chapter_notebook(app: Sphinx, pagename: str) -> Path | None:
     """The source file of a page that is a notebook (MyST with a kernelspec, or .ipynb)."""
@@ -120,6 +121,7 @@ def _page_context(app: Sphinx, pagename, templatename, context, doctree) -> None
 
 # --------------------------------------------------------------------------- data archive
 
+
 def _readme(data_dir: Path) -> str:
     own = data_dir / "README.md"
     if own.is_file():
@@ -128,8 +130,8 @@ def _readme(data_dir: Path) -> str:
     lines = [
         f"# {desc.get('title') or desc.get('name', 'Data package')}",
         "",
-        "The data package of the reproducible edition of the article \"Decentralization of power in",
-        "Kazakhstan: current state and development prospects\" by B. Sheriyazdanov, T. Kalenova,",
+        'The data package of the reproducible edition of the article "Decentralization of power in',
+        'Kazakhstan: current state and development prospects" by B. Sheriyazdanov, T. Kalenova,',
         f"K. Kakimov and D. Omirzakova (edition version {__version__}).",
         "",
         "It is a Frictionless Data Package: `datapackage.json` describes every table (fields,",

@@ -48,7 +48,7 @@ def code_of(myst_text: str) -> str:
         lines = body.splitlines()
         if lines and lines[0].strip() == "---":  # YAML option block
             end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() == "---"), 0)
-            lines = lines[end + 1:]
+            lines = lines[end + 1 :]
         lines = [line for line in lines if not line.startswith(":")]
         chunks.append("\n".join(lines))
     return "\n".join(chunks)
@@ -103,7 +103,7 @@ def files_read(myst_text: str, data_dir: Path | None = None) -> list[Path]:
     files = [data_dir / "datapackage.json"]
     for t in tables:
         p = resources[t].get("path")
-        for rel in ([p] if isinstance(p, str) else list(p or [])):
+        for rel in [p] if isinstance(p, str) else list(p or []):
             files.append(data_dir / rel)
         schema = resources[t].get("schema")
         if isinstance(schema, str):
@@ -128,10 +128,15 @@ def fingerprint(files: list[Path], data_dir: Path | None = None) -> str:
 def _room_files(room: Path) -> list[Path]:
     """Every file under ``room``, subpackages included, sorted. Left out: bytecode caches and
     hidden files and folders (``.ipynb_checkpoints``, editor files), which nothing imports."""
+
     def kept(p: Path) -> bool:
         parts = p.relative_to(room).parts
-        return (p.is_file() and "__pycache__" not in parts and p.suffix not in {".pyc", ".pyo"}
-                and not any(part.startswith(".") for part in parts))
+        return (
+            p.is_file()
+            and "__pycache__" not in parts
+            and p.suffix not in {".pyc", ".pyo"}
+            and not any(part.startswith(".") for part in parts)
+        )
 
     return sorted(p for p in room.rglob("*") if kept(p))
 

@@ -61,8 +61,10 @@ def install() -> None:
     import subprocess
     import sys
 
-    subprocess.run([sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", NAME,
-                    "--display-name", DISPLAY_NAME], check=True)
+    subprocess.run(
+        [sys.executable, "-m", "ipykernel", "install", "--sys-prefix", "--name", NAME, "--display-name", DISPLAY_NAME],
+        check=True,
+    )
 
 
 if __name__ == "__main__":

@@ -26,8 +26,17 @@ ID = re.compile(r"[a-z]+(?:-[a-z]+)*-\d+")
 #: ``{para}`edition```. It names no paragraph of the article.
 EDITION = "edition"
 #: Directives whose content is code, not prose: pointers in them are not pointers.
-CODE_DIRECTIVES = {"code-cell", "code", "code-block", "sourcecode", "raw", "math", "literalinclude",
-                   "eval-rst", "eval-md"}
+CODE_DIRECTIVES = {
+    "code-cell",
+    "code",
+    "code-block",
+    "sourcecode",
+    "raw",
+    "math",
+    "literalinclude",
+    "eval-rst",
+    "eval-md",
+}
 
 
 def read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -50,6 +59,7 @@ def serialize(header: list[str], rows: list[dict[str, str]], data_dir: Path | No
 
 
 # ------------------------------------------------------------------ pointers in the chapters
+
 
 @dataclass(frozen=True)
 class Pointer:
@@ -162,18 +172,60 @@ def stale(path: Path, book_dir: Path, root: Path) -> list[str]:
     """What is out of date in the ``chapters`` column (one message a row), empty when current."""
     header, rows = read(path)
     new = derived_rows(rows, pointers(sorted(book_dir.glob("*.md"))), chapter_order(root))
-    return [f"{path.name}, row {i}, field 'chapters', rule 'derived from the pointers': "
-            f"{row['para_id']} holds {old['chapters']!r}, the pointers in book/ give {row['chapters']!r}"
-            for i, (old, row) in enumerate(zip(rows, new, strict=True), start=2) if old["chapters"] != row["chapters"]]
+    return [
+        f"{path.name}, row {i}, field 'chapters', rule 'derived from the pointers': "
+        f"{row['para_id']} holds {old['chapters']!r}, the pointers in book/ give {row['chapters']!r}"
+        for i, (old, row) in enumerate(zip(rows, new, strict=True), start=2)
+        if old["chapters"] != row["chapters"]
+    ]
 
 
 def write(path: Path, book_dir: Path, root: Path) -> bool:
     """Rewrite the ``chapters`` column from the pointers; True when the file changed."""
     header, rows = read(path)
-    text = serialize(header, derived_rows(rows, pointers(sorted(book_dir.glob("*.md"))), chapter_order(root)),
-                     path.parent)
+    text = serialize(
+        header, derived_rows(rows, pointers(sorted(book_dir.glob("*.md"))), chapter_order(root)), path.parent
+    )
     if path.read_text(encoding="utf-8") == text:
         return False
     path.write_text(text, encoding="utf-8")
     return True
 
+
+# ------------------------------------------------------------------ the command
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m kzbuild.paragraphs write|check``: rewrite or check the derived ``chapters``
+    column from the pointers in ``book/*.md``, and report pointers to unknown ids."""
+    import sys
+
+    args = sys.argv[1:] if argv is None else argv
+    if args not in (["write"], ["check"]):
+        print("usage: python -m kzbuild.paragraphs write|check", file=sys.stderr)
+        return 2
+    path = paths.data_dir() / FILE
+    rows = read(path)[1]
+    found = pointers(sorted(paths.BOOK_DIR.glob("*.md")))
+    bad = unknown_ids(rows, found)
+    for p, pid in bad:
+        print(f"{p.file.relative_to(paths.ROOT)}, line {p.line}: {{para}} names unknown id {pid!r}", file=sys.stderr)
+    if args == ["write"]:
+        changed = write(path, paths.BOOK_DIR, paths.ROOT)
+        print(
+            f"{path.name}: chapters column {'rewritten' if changed else 'already current'} "
+            f"({len(found)} pointers in book/)"
+        )
+        return 1 if bad else 0
+    problems = stale(path, paths.BOOK_DIR, paths.ROOT)
+    for msg in problems:
+        print(msg, file=sys.stderr)
+    if problems:
+        print(
+            f"{path.name}: the chapters column is stale ({len(problems)} row(s)); "
+            "run `python -m kzbuild.paragraphs write`",
+            file=sys.stderr,
+        )
+    if not problems and not bad:
+        print(f"{path.name}: chapters column current ({len(found)} pointers in book/)")
+    return 1 if problems or bad else 0

@@ -42,6 +42,7 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 
 # ------------------------------------------------------------------ the table, once per build
 
+
 def _csv_path(app: Sphinx) -> Path:
     return (Path(app.srcdir) / app.config.article_paragraphs_csv).resolve()
 
@@ -66,6 +67,7 @@ def _langs(app: Sphinx) -> dict[str, str]:
 
 
 # ------------------------------------------------------------------ the {para} role
+
 
 class article_para(nodes.Inline, nodes.Element):
     """A pointer to article paragraphs (``ids``); ``refuri`` is set when the page is resolved."""
@@ -95,9 +97,13 @@ def para_role(name, rawtext, text, lineno, inliner, options=None, content=None):
     known = {r["para_id"] for r in _rows(app)}
     for pid in ids or ["(no id)"]:
         if pid not in known:
-            logger.warning(f"{{para}} in {env.docname}, line {lineno}: unknown article paragraph id "
-                           f"{pid!r} (the ids are the para_id column of {app.config.article_paragraphs_csv})",
-                           location=(env.docname, lineno), type="kzbuild", subtype="para")
+            logger.warning(
+                f"{{para}} in {env.docname}, line {lineno}: unknown article paragraph id "
+                f"{pid!r} (the ids are the para_id column of {app.config.article_paragraphs_csv})",
+                location=(env.docname, lineno),
+                type="kzbuild",
+                subtype="para",
+            )
     node = article_para(rawtext, ids=ids)
     node.line = lineno
     return [node], []
@@ -110,9 +116,11 @@ def _label(ids: list[str]) -> str:
 def visit_article_para_html(self, node: article_para) -> None:
     ids = " ".join(node["ids"])
     label = html.escape(_label(node["ids"]), quote=True)
-    self.body.append(f'<sup class="article-para" data-article-para="{html.escape(ids, quote=True)}">'
-                     f'<a class="article-para-link" href="{html.escape(node.get("refuri", ""), quote=True)}" '
-                     f'title="{label}" aria-label="{label}">¶</a></sup>')
+    self.body.append(
+        f'<sup class="article-para" data-article-para="{html.escape(ids, quote=True)}">'
+        f'<a class="article-para-link" href="{html.escape(node.get("refuri", ""), quote=True)}" '
+        f'title="{label}" aria-label="{label}">¶</a></sup>'
+    )
     raise nodes.SkipNode
 
 
@@ -120,8 +128,10 @@ EDITION_LABEL = "This edition's own text, not a retelling of the article"
 
 
 def visit_edition_own_html(self, node: edition_own) -> None:
-    self.body.append(f'<sup class="article-para article-para-edition" data-edition-own="">'
-                     f'<span title="{EDITION_LABEL}" aria-label="{EDITION_LABEL}" role="note">ed.</span></sup>')
+    self.body.append(
+        f'<sup class="article-para article-para-edition" data-edition-own="">'
+        f'<span title="{EDITION_LABEL}" aria-label="{EDITION_LABEL}" role="note">ed.</span></sup>'
+    )
     raise nodes.SkipNode
 
 
@@ -143,6 +153,7 @@ def _pass(self, node) -> None:
 
 # ------------------------------------------------------------------ where each id is used
 
+
 def _uses(env) -> dict[str, list[dict]]:
     if not hasattr(env, ENV_KEY):
         setattr(env, ENV_KEY, {})
@@ -157,8 +168,7 @@ def _collect(app: Sphinx, doctree: nodes.document) -> None:
         title = section[0].astext() if section is not None and isinstance(section[0], nodes.title) else ""
         anchor = section["ids"][0] if section is not None and section["ids"] else ""
         for pid in node["ids"]:
-            uses.setdefault(pid, []).append({"docname": docname, "title": title, "anchor": anchor,
-                                             "line": node.line})
+            uses.setdefault(pid, []).append({"docname": docname, "title": title, "anchor": anchor, "line": node.line})
 
 
 def _ancestors(node):
@@ -188,6 +198,7 @@ def _map_outdated(app: Sphinx, env, added, changed, removed) -> list[str]:
 
 
 # ------------------------------------------------------------------ the map of the article
+
 
 def _groups(rows: list[dict[str, str]]) -> list[tuple[str, str, list[dict[str, str]]]]:
     """(slug, title, rows) per part of the article, in printed order. A part is the rows whose
@@ -231,8 +242,11 @@ class ArticleMap(SphinxDirective):
             section = nodes.section(ids=[f"map-{slug}"], names=[nodes.fully_normalize_name(f"map {slug}")])
             section += nodes.title("", title)
             if title != part[0]["section"]:
-                section += nodes.paragraph("", f"Printed without a heading of its own; the table files it "
-                                               f"under the section “{part[0]['section']}”.")
+                section += nodes.paragraph(
+                    "",
+                    f"Printed without a heading of its own; the table files it "
+                    f"under the section “{part[0]['section']}”.",
+                )
             section += self._table(part, langs)
             out.append(section)
         return out
@@ -244,8 +258,7 @@ class ArticleMap(SphinxDirective):
         for width in (16, 12, 42, 30):
             group += nodes.colspec(colwidth=width)
         head = nodes.thead()
-        head += nodes.row("", *(_entry(nodes.Text(t)) for t in ("Id", "Kind", "First words, as printed",
-                                                                  "Retold in")))
+        head += nodes.row("", *(_entry(nodes.Text(t)) for t in ("Id", "Kind", "First words, as printed", "Retold in")))
         body = nodes.tbody()
         for row in part:
             body += self._row(row, langs)
@@ -322,8 +335,11 @@ def _retold(builder, env, fromdocname, cell, found, rank) -> list[nodes.Node]:
             out.append(nodes.Text("; "))
         uri = builder.get_relative_uri(fromdocname, docname)
         top = env.titles.get(docname) is not None and text == env.titles[docname].astext()
-        out.append(nodes.reference("", "", nodes.Text(text), internal=True,
-                                   refuri=uri if top or not anchor else f"{uri}#{anchor}"))
+        out.append(
+            nodes.reference(
+                "", "", nodes.Text(text), internal=True, refuri=uri if top or not anchor else f"{uri}#{anchor}"
+            )
+        )
     return out
 
 
@@ -340,12 +356,30 @@ def _write_css(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.add_config_value("article_paragraphs_csv", "data/article_paragraphs.csv", "env")
     app.add_config_value("article_map_docname", "book/article_map", "env")
-    app.add_node(article_para, html=(visit_article_para_html, None), latex=(skip_node, None),
-                 text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
-    app.add_node(edition_own, html=(visit_edition_own_html, None), latex=(skip_node, None),
-                 text=(skip_node, None), man=(skip_node, None), texinfo=(skip_node, None))
-    app.add_node(lang_text, html=(visit_lang_text_html, depart_lang_text_html), latex=(_pass, _pass),
-                 text=(_pass, _pass), man=(_pass, _pass), texinfo=(_pass, _pass))
+    app.add_node(
+        article_para,
+        html=(visit_article_para_html, None),
+        latex=(skip_node, None),
+        text=(skip_node, None),
+        man=(skip_node, None),
+        texinfo=(skip_node, None),
+    )
+    app.add_node(
+        edition_own,
+        html=(visit_edition_own_html, None),
+        latex=(skip_node, None),
+        text=(skip_node, None),
+        man=(skip_node, None),
+        texinfo=(skip_node, None),
+    )
+    app.add_node(
+        lang_text,
+        html=(visit_lang_text_html, depart_lang_text_html),
+        latex=(_pass, _pass),
+        text=(_pass, _pass),
+        man=(_pass, _pass),
+        texinfo=(_pass, _pass),
+    )
     app.add_node(article_map_uses)
     app.add_role("para", para_role)
     app.add_directive("article-map", ArticleMap)
@@ -359,39 +393,5 @@ def setup(app: Sphinx) -> dict:
     return {"version": "1", "env_version": 1, "parallel_read_safe": True, "parallel_write_safe": True}
 
 
-# ------------------------------------------------------------------ the command
-
-def main(argv: list[str] | None = None) -> int:
-    import sys
-
-    from kzdecentral import paths
-
-    args = sys.argv[1:] if argv is None else argv
-    if args not in (["write"], ["check"]):
-        print("usage: python -m kzbuild.paragraphs write|check", file=sys.stderr)
-        return 2
-    path = paths.data_dir() / table.FILE
-    rows = table.read(path)[1]
-    found = table.pointers(sorted(paths.BOOK_DIR.glob("*.md")))
-    bad = table.unknown_ids(rows, found)
-    for p, pid in bad:
-        print(f"{p.file.relative_to(paths.ROOT)}, line {p.line}: {{para}} names unknown id {pid!r}",
-              file=sys.stderr)
-    if args == ["write"]:
-        changed = table.write(path, paths.BOOK_DIR, paths.ROOT)
-        print(f"{path.name}: chapters column {'rewritten' if changed else 'already current'} "
-              f"({len(found)} pointers in book/)")
-        return 1 if bad else 0
-    problems = table.stale(path, paths.BOOK_DIR, paths.ROOT)
-    for msg in problems:
-        print(msg, file=sys.stderr)
-    if problems:
-        print(f"{path.name}: the chapters column is stale ({len(problems)} row(s)); "
-              "run `python -m kzbuild.paragraphs write`", file=sys.stderr)
-    if not problems and not bad:
-        print(f"{path.name}: chapters column current ({len(found)} pointers in book/)")
-    return 1 if problems or bad else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+if __name__ == "__main__":  # python -m kzbuild.paragraphs write|check (see paragraph_table.main)
+    raise SystemExit(table.main())

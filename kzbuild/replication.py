@@ -42,15 +42,17 @@ def _python() -> str:
 
 def first_cell(stem: str) -> str:
     """The markdown cell that opens every downloaded notebook: what it needs."""
-    return (f"**What this notebook needs.** Python {_python()} and the packages of the replication "
-            f"package, installed once from its folder:\n\n"
-            f"```bash\npython -m pip install -r requirements.txt\n"
-            f"python -m pip install --no-deps {wheel.wheel_name()}\n```\n\n"
-            f"and the folder `data/` of the replication package beside `notebooks/` (the notebooks "
-            f"find it from their working directory). Run it in `notebooks/` (`{stem}.ipynb`); the "
-            f"outputs shown are those of the build of version {__version__}. The notebook is one "
-            f"chapter of the reproducible edition of *Decentralization of power in Kazakhstan: "
-            f"current state and development prospects*; see README.md.")
+    return (
+        f"**What this notebook needs.** Python {_python()} and the packages of the replication "
+        f"package, installed once from its folder:\n\n"
+        f"```bash\npython -m pip install -r requirements.txt\n"
+        f"python -m pip install --no-deps {wheel.wheel_name()}\n```\n\n"
+        f"and the folder `data/` of the replication package beside `notebooks/` (the notebooks "
+        f"find it from their working directory). Run it in `notebooks/` (`{stem}.ipynb`); the "
+        f"outputs shown are those of the build of version {__version__}. The notebook is one "
+        f"chapter of the reproducible edition of *Decentralization of power in Kazakhstan: "
+        f"current state and development prospects*; see README.md."
+    )
 
 
 def prepare(data: bytes, stem: str):
@@ -87,51 +89,81 @@ def outputs_of(nb) -> tuple[str, list[str], list[str]]:
 
 def readme(notebooks: dict[str, object], seconds: dict[str, float]) -> str:
     desc = json.loads((paths.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
-    locked = [ln for ln in (paths.ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
-              if ln.strip() and not ln.startswith("#")]
+    locked = [
+        ln
+        for ln in (paths.ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
     total = sum(seconds.values())
     lic = ", ".join(x.get("title") or x.get("name", "") for x in desc.get("licenses", [])) or "see LICENSE-TEXT"
-    lines = [f"# Replication package: {desc.get('title', 'the reproducible edition')} (version {__version__})", "",
-             "Structured after the Social Science Data Editors' template README "
-             "(https://social-science-data-editors.github.io/template_README/).", "",
-             "## Overview", "",
-             f"{len(notebooks)} notebooks (`notebooks/`) recompute every chart, table and number of the reproducible "
-             "edition from one data package (`data/`) with the edition's code (the `kzdecentral` wheel); "
-             "the run time measured by the build is given below.", "",
-             "## Data availability and provenance", "",
-             f"All data are in `data/`, a Frictionless Data Package ({len(desc.get('resources', []))} tables, "
-             f"described in `data/datapackage.json` and `data/README.md`); licence: {lic}. "
-             "Every value is taken from the article this edition reproduces (every row names the section "
-             "of the article where it is printed: columns `section`, `locator`); where the edition adds "
-             "a value (a coding, a derived count) the data package says so. No data are restricted; "
-             "nothing needs to be requested or downloaded.", "",
-             "Tables:", ""]
+    lines = [
+        f"# Replication package: {desc.get('title', 'the reproducible edition')} (version {__version__})",
+        "",
+        "Structured after the Social Science Data Editors' template README "
+        "(https://social-science-data-editors.github.io/template_README/).",
+        "",
+        "## Overview",
+        "",
+        f"{len(notebooks)} notebooks (`notebooks/`) recompute every chart, table and number of the reproducible "
+        "edition from one data package (`data/`) with the edition's code (the `kzdecentral` wheel); "
+        "the run time measured by the build is given below.",
+        "",
+        "## Data availability and provenance",
+        "",
+        f"All data are in `data/`, a Frictionless Data Package ({len(desc.get('resources', []))} tables, "
+        f"described in `data/datapackage.json` and `data/README.md`); licence: {lic}. "
+        "Every value is taken from the article this edition reproduces (every row names the section "
+        "of the article where it is printed: columns `section`, `locator`); where the edition adds "
+        "a value (a coding, a derived count) the data package says so. No data are restricted; "
+        "nothing needs to be requested or downloaded.",
+        "",
+        "Tables:",
+        "",
+    ]
     lines += [f"- `data/{r.get('path')}`: {r.get('title') or r['name']}" for r in desc.get("resources", [])]
-    lines += ["", "## Computational requirements", "",
-              f"- Python {_python()} (the book is built with Python {platform.python_version()}).",
-              f"- The packages of `requirements.txt` ({len(locked)} packages, every one pinned), then the wheel "
-              f"`{wheel.wheel_name()}` (installed with `--no-deps`: its dependencies are in the lock).",
-              f"- Run time measured by the build: {total:.0f} s of notebook execution in all "
-              f"(on {os.cpu_count()} cores, {platform.system()} {platform.machine()}); per notebook below.",
-              "- No network is needed once the packages are installed.", "",
-              "## Instructions to replicators", "",
-              "```bash", "python3.11 -m venv .venv && . .venv/bin/activate",
-              "python -m pip install -r requirements.txt",
-              f"python -m pip install --no-deps {wheel.wheel_name()}",
-              "cd notebooks",
-              "for nb in *.ipynb; do jupyter execute --inplace \"$nb\"; done   # or open them in Jupyter",
-              "```", "",
-              "Each notebook runs on its own, in any order, with `notebooks/` as its working directory.", "",
-              "## List of outputs", "",
-              "| Notebook | Chapter | Figures | Numbers (glued values) | Run time |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## Computational requirements",
+        "",
+        f"- Python {_python()} (the book is built with Python {platform.python_version()}).",
+        f"- The packages of `requirements.txt` ({len(locked)} packages, every one pinned), then the wheel "
+        f"`{wheel.wheel_name()}` (installed with `--no-deps`: its dependencies are in the lock).",
+        f"- Run time measured by the build: {total:.0f} s of notebook execution in all "
+        f"(on {os.cpu_count()} cores, {platform.system()} {platform.machine()}); per notebook below.",
+        "- No network is needed once the packages are installed.",
+        "",
+        "## Instructions to replicators",
+        "",
+        "```bash",
+        "python3.11 -m venv .venv && . .venv/bin/activate",
+        "python -m pip install -r requirements.txt",
+        f"python -m pip install --no-deps {wheel.wheel_name()}",
+        "cd notebooks",
+        'for nb in *.ipynb; do jupyter execute --inplace "$nb"; done   # or open them in Jupyter',
+        "```",
+        "",
+        "Each notebook runs on its own, in any order, with `notebooks/` as its working directory.",
+        "",
+        "## List of outputs",
+        "",
+        "| Notebook | Chapter | Figures | Numbers (glued values) | Run time |",
+        "|---|---|---|---|---|",
+    ]
     for stem, nb in notebooks.items():
         title, figures, glued = outputs_of(nb)
         t = seconds.get(f"book/{stem}.md")
-        lines.append(f"| `notebooks/{stem}.ipynb` | {title} | {', '.join(f'`{f}`' for f in figures) or '-'} | "
-                     f"{', '.join(f'`{g}`' for g in glued) or '-'} | {'-' if t is None else f'{t:.1f} s'} |")
-    lines += ["", "## Licences and citation", "",
-              "Code (the wheel, the notebooks' code): MIT (`LICENSE`); text and data: CC BY 4.0 (`LICENSE-TEXT`). "
-              "Cite the article and this edition: `CITATION.cff`.", ""]
+        lines.append(
+            f"| `notebooks/{stem}.ipynb` | {title} | {', '.join(f'`{f}`' for f in figures) or '-'} | "
+            f"{', '.join(f'`{g}`' for g in glued) or '-'} | {'-' if t is None else f'{t:.1f} s'} |"
+        )
+    lines += [
+        "",
+        "## Licences and citation",
+        "",
+        "Code (the wheel, the notebooks' code): MIT (`LICENSE`); text and data: CC BY 4.0 (`LICENSE-TEXT`). "
+        "Cite the article and this edition: `CITATION.cff`.",
+        "",
+    ]
     return "\n".join(lines)
 
 

@@ -16,8 +16,11 @@ SKIP = shutil.ignore_patterns(".venv", ".git", ".pytest_cache", "__pycache__", "
 
 def copy_repo(dst: Path, with_build: bool) -> Path:
     """A copy of the repository (and, if asked, of its _build with the execution cache)."""
-    ignore = SKIP if with_build else shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache",
-                                                            "__pycache__", ".bench", "*.egg-info")
+    ignore = (
+        SKIP
+        if with_build
+        else shutil.ignore_patterns("_build", ".venv", ".git", ".pytest_cache", "__pycache__", ".bench", "*.egg-info")
+    )
     shutil.copytree(paths.ROOT, dst, ignore=ignore, symlinks=True)
     return dst
 

@@ -37,8 +37,7 @@ def run_chapter(chapter: Path, out_dir: Path | None = OUT, timeout: int = settin
     with tempfile.TemporaryDirectory(prefix="kzdec-kernel-") as sockets:
         km = kernel_manager(nb, sockets)  # Unix sockets, not TCP: no unencrypted-TCP warning
         try:
-            NotebookClient(nb, timeout=timeout, km=km,
-                           resources={"metadata": {"path": str(chapter.parent)}}).execute()
+            NotebookClient(nb, timeout=timeout, km=km, resources={"metadata": {"path": str(chapter.parent)}}).execute()
         finally:
             if out_dir is not None:
                 out_dir.mkdir(parents=True, exist_ok=True)
@@ -60,8 +59,11 @@ def main(argv: list[str] | None = None) -> int:
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("chapters", nargs="+", type=Path, help="chapter files, e.g. book/survey.md")
-    ap.add_argument("--traceback", action="store_true",
-                    help=f"print a failing chapter's full traceback (also: {errors.TRACEBACK_ENV}=1)")
+    ap.add_argument(
+        "--traceback",
+        action="store_true",
+        help=f"print a failing chapter's full traceback (also: {errors.TRACEBACK_ENV}=1)",
+    )
     args = ap.parse_args(argv)
     failed = []
     for chapter in args.chapters:
@@ -72,8 +74,10 @@ def main(argv: list[str] | None = None) -> int:
             failed.append(chapter)
             out = OUT / f"{Path(chapter).stem}.ipynb"
             nb = nbformat.read(out, as_version=4) if out.is_file() else None
-            print(errors.report(_name(chapter), nb, f"{type(exc).__name__}: {exc}", args.traceback,
-                                chapter=chapter), file=sys.stderr)
+            print(
+                errors.report(_name(chapter), nb, f"{type(exc).__name__}: {exc}", args.traceback, chapter=chapter),
+                file=sys.stderr,
+            )
             continue
         print(f"ran {chapter} in {time.perf_counter() - t:.1f} s -> {OUT / (Path(chapter).stem + '.ipynb')}")
     if failed and not errors.traceback_wanted(args.traceback):

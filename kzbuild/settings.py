@@ -35,4 +35,5 @@ CACHE: Path = paths.ROOT / _EXECUTE["cache"]
 #: Kernel-name aliases (``sphinx.config.nb_kernel_rgx_aliases``): myst-nb renames a chapter's
 #: kernel by them before it looks the chapter up in the cache, so the execution step must too.
 KERNEL_ALIASES: dict[str, str] = dict(
-    ((book_config().get("sphinx") or {}).get("config") or {}).get("nb_kernel_rgx_aliases") or {})
+    ((book_config().get("sphinx") or {}).get("config") or {}).get("nb_kernel_rgx_aliases") or {}
+)

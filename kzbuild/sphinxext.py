@@ -59,8 +59,10 @@ def vega_runtime(cache_dir: Path) -> str:
 
 
 def _config_inited(app: Sphinx, config) -> None:
-    footer = (f'Reproducible edition, version {__version__}. '
-              'Text CC BY 4.0, code MIT; the original article belongs to its authors.')
+    footer = (
+        f"Reproducible edition, version {__version__}. "
+        "Text CC BY 4.0, code MIT; the original article belongs to its authors."
+    )
     opts = dict(config.html_theme_options or {})
     opts["extra_footer"] = footer
     config.html_theme_options = opts
@@ -81,6 +83,7 @@ def _source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 def _drop_thebe(app: Sphinx, pagename, templatename, context, doctree) -> None:
     """Remove sphinx-thebe's assets: the book has no live-code button, and stock pages declare
     ``THEBE_JS_URL`` twice (a console error) and point at a CDN."""
+
     def keep(asset) -> bool:
         name = str(getattr(asset, "filename", asset) or "")
         body = str(getattr(asset, "attributes", {}).get("body", ""))
@@ -121,8 +124,7 @@ def _defer_scripts(context: dict) -> None:
     for js in context.get("script_files", []):
         attrs = dict(getattr(js, "attributes", {}) or {})
         name = str(getattr(js, "filename", "") or "")
-        if (name and not name.endswith(_KEEP_SYNC) and "body" not in attrs
-                and not ({"async", "defer"} & set(attrs))):
+        if name and not name.endswith(_KEEP_SYNC) and "body" not in attrs and not ({"async", "defer"} & set(attrs)):
             js = _JavaScript(js.filename, priority=js.priority, **attrs, defer="defer")
         scripts.append(js)
     context["script_files"] = scripts
@@ -144,7 +146,8 @@ _ICON_FILES = ("fontawesome.js", "fontawesome.js.map", "fontawesome.js.LICENSE.t
 _ICON_TAG = re.compile(r'<i class="([^"]*\bfa-[^"]*)"(?![^>]*aria-hidden)')
 #: The search scripts the theme's layout puts, render-blocking, in every page's <head>.
 _SEARCH_SCRIPT = re.compile(
-    r'<script src="([^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*)"></script>')
+    r'<script src="([^"]*(?:_static/searchtools|_static/language_data|searchindex)\.js[^"]*)"></script>'
+)
 
 
 _REDIRECT = re.compile(r'^\s*<meta http-equiv="Refresh" content="0; url=([^"]+)" />\s*$')
@@ -155,11 +158,13 @@ def _redirect_page(target: str, title: str) -> str:
     for ``/favicon.ico``, a 404 that shows as a console error), no language, no link to follow
     where refreshing is off. The same redirect as a complete page."""
     target = html.escape(target)
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
-            f'<meta http-equiv="Refresh" content="0; url={target}" />\n'
-            f'<title>{html.escape(title)}</title>\n'
-            f'<link rel="icon" href="data:," />\n</head>\n'
-            f'<body><p><a href="{target}">Open the book</a></p></body>\n</html>\n')
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8" />\n'
+        f'<meta http-equiv="Refresh" content="0; url={target}" />\n'
+        f"<title>{html.escape(title)}</title>\n"
+        f'<link rel="icon" href="data:," />\n</head>\n'
+        f'<body><p><a href="{target}">Open the book</a></p></body>\n</html>\n'
+    )
 
 
 def tidy_page(text: str, title: str = "") -> str:
@@ -201,8 +206,9 @@ def _write_assets(app: Sphinx) -> None:
     out = Path(app.outdir) / "_static" / OUT_DIR
     out.mkdir(parents=True, exist_ok=True)
     files = {"vega.js": vega_runtime(Path(app.doctreedir).parent / ".kzdec")}
-    files.update({name: (STATIC / name).read_text(encoding="utf-8")
-                  for name in ("charts.js", "charts.css", "book.css")})
+    files.update(
+        {name: (STATIC / name).read_text(encoding="utf-8") for name in ("charts.js", "charts.css", "book.css")}
+    )
     for name, text in files.items():
         target = out / name
         if not target.is_file() or target.read_text(encoding="utf-8") != text:

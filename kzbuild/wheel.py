@@ -56,9 +56,14 @@ def imported_distributions(files: list[Path]) -> dict[str, str]:
 
 def metadata(root: Path = paths.ROOT) -> str:
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    lines = ["Metadata-Version: 2.1", f"Name: {PACKAGE}", f"Version: {__version__}",
-             f"Summary: {project.get('description', '')}", f"License: {project.get('license', '')}",
-             f"Requires-Python: {project.get('requires-python', '>=3.11')}"]
+    lines = [
+        "Metadata-Version: 2.1",
+        f"Name: {PACKAGE}",
+        f"Version: {__version__}",
+        f"Summary: {project.get('description', '')}",
+        f"License: {project.get('license', '')}",
+        f"Requires-Python: {project.get('requires-python', '>=3.11')}",
+    ]
     lines += [f"Requires-Dist: {d}=={v}" for d, v in sorted(imported_distributions(package_files(root)).items())]
     return "\n".join(lines) + "\n"
 
@@ -73,8 +78,12 @@ def build_wheel(out_dir: Path, root: Path = paths.ROOT) -> Path:
     dist_info = f"{PACKAGE}-{__version__}.dist-info"
     members = [(p.relative_to(root).as_posix(), p.read_bytes()) for p in package_files(root)]
     members.append((f"{dist_info}/METADATA", metadata(root).encode("utf-8")))
-    members.append((f"{dist_info}/WHEEL", (f"Wheel-Version: 1.0\nGenerator: kzbuild.wheel\n"
-                                           f"Root-Is-Purelib: true\nTag: {TAG}\n").encode()))
+    members.append(
+        (
+            f"{dist_info}/WHEEL",
+            (f"Wheel-Version: 1.0\nGenerator: kzbuild.wheel\nRoot-Is-Purelib: true\nTag: {TAG}\n").encode(),
+        )
+    )
     members.append((f"{dist_info}/top_level.txt", f"{PACKAGE}\n".encode()))
     record = "\n".join([_record_line(n, d) for n, d in members] + [f"{dist_info}/RECORD,,"]) + "\n"
     members.append((f"{dist_info}/RECORD", record.encode("utf-8")))

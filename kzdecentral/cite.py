@@ -124,56 +124,82 @@ def _collapse(text: str) -> str:
 def _people(items: list[dict]) -> list[Person]:
     out = []
     for a in items:
-        out.append(Person(family=a.get("family-names", ""), given=a.get("given-names", ""),
-                          name=a.get("name", ""), affiliation=_collapse(a.get("affiliation", "")),
-                          orcid=a.get("orcid", "")))
+        out.append(
+            Person(
+                family=a.get("family-names", ""),
+                given=a.get("given-names", ""),
+                name=a.get("name", ""),
+                affiliation=_collapse(a.get("affiliation", "")),
+                orcid=a.get("orcid", ""),
+            )
+        )
     return out
 
 
 def edition(cff: dict | None = None) -> Work:
     """This edition, from the CFF's top level."""
     cff = cff or load_cff()
-    return Work(kind="edition", title=cff["title"], authors=_people(cff["authors"]),
-                version=str(cff.get("version", "")), date_released=str(cff.get("date-released", "")),
-                notes=_collapse(cff.get("message", "")), keywords=list(cff.get("keywords", [])))
+    return Work(
+        kind="edition",
+        title=cff["title"],
+        authors=_people(cff["authors"]),
+        version=str(cff.get("version", "")),
+        date_released=str(cff.get("date-released", "")),
+        notes=_collapse(cff.get("message", "")),
+        keywords=list(cff.get("keywords", [])),
+    )
 
 
 def article(cff: dict | None = None) -> Work:
     """The original article, the CFF's ``references`` entry of type ``article``."""
     cff = cff or load_cff()
-    refs = [r for r in cff.get("references", []) + [cff.get("preferred-citation") or {}]
-            if r.get("type") == "article"]
+    refs = [r for r in cff.get("references", []) + [cff.get("preferred-citation") or {}] if r.get("type") == "article"]
     if not refs:
         raise ValueError("CITATION.cff names no reference of type 'article' (the original article)")
     r = refs[0]
-    return Work(kind="article", title=r["title"], authors=_people(r["authors"]),
-                notes=_collapse(r.get("notes", "")), keywords=list(r.get("keywords", [])))
+    return Work(
+        kind="article",
+        title=r["title"],
+        authors=_people(r["authors"]),
+        notes=_collapse(r.get("notes", "")),
+        keywords=list(r.get("keywords", [])),
+    )
 
 
 # --------------------------------------------------------------------------- BibTeX
+
 
 def bibtex(work: Work) -> str:
     """A BibTeX entry, built and serialised with pybtex."""
     from pybtex.database import BibliographyData, Entry
     from pybtex.database import Person as BibPerson
 
-    persons = [BibPerson("{" + p.name + "}") if p.is_entity else BibPerson(last=p.family, first=p.given)
-               for p in work.authors]
+    persons = [
+        BibPerson("{" + p.name + "}") if p.is_entity else BibPerson(last=p.family, first=p.given) for p in work.authors
+    ]
     title = work.title.replace("Kazakhstan", "{Kazakhstan}")  # keep the proper noun's capital
     if work.kind == "article":
-        fields = {"title": title,
-                  "note": "Journal, volume, pages and year of publication are not stated in the source text"}
+        fields = {
+            "title": title,
+            "note": "Journal, volume, pages and year of publication are not stated in the source text",
+        }
         key = ARTICLE_KEY
     else:
-        fields = {"title": title, "year": work.year, "version": work.version,
-                  "note": (f"Version {work.version}, released {work.date_released}. Code: MIT licence; "
-                           "text and data: CC BY 4.0")}
+        fields = {
+            "title": title,
+            "year": work.year,
+            "version": work.version,
+            "note": (
+                f"Version {work.version}, released {work.date_released}. Code: MIT licence; text and data: CC BY 4.0"
+            ),
+        }
         key = EDITION_KEY
     entry = Entry("misc", fields=fields, persons={"author": persons})
     return BibliographyData(entries={key: entry}).to_string("bibtex").strip()
 
 
 # --------------------------------------------------------------------------- APA 7
+
 
 def _apa_names(people: list[Person]) -> str:
     names = [p.name if p.is_entity else f"{p.family}, {p.initials()}" for p in people]
@@ -201,11 +227,11 @@ def apa(work: Work) -> str:
     names = names if names.endswith(".") else names + "."
     if work.kind == "article":
         return f"{names} (n.d.). {_apa_title(work.title)}."
-    return (f"{names} ({work.year}). {_apa_title(work.title)} (Version {work.version}) "
-            "[Jupyter Book and data package].")
+    return f"{names} ({work.year}). {_apa_title(work.title)} (Version {work.version}) [Jupyter Book and data package]."
 
 
 # --------------------------------------------------------------------------- GOST R 7.0.5-2008
+
 
 def _gost_name_inverted(p: Person) -> str:
     return p.name if p.is_entity else f"{p.family}, {p.initials()}"
@@ -239,11 +265,11 @@ def gost(work: Work) -> str:
         if 1 <= len(persons) <= 3 and len(persons) == len(people):
             body = f"{_gost_name_inverted(persons[0])} {body}"
         return body
-    return (f"{work.title} [Electronic resource] : version {work.version} / {responsibility}. – "
-            f"{work.year}.")
+    return f"{work.title} [Electronic resource] : version {work.version} / {responsibility}. – {work.year}."
 
 
 # --------------------------------------------------------------------------- all styles
+
 
 def citation(which: str, style: str, cff: dict | None = None) -> str:
     """``which`` in {"article", "edition"}, ``style`` in :data:`STYLES`."""
@@ -262,9 +288,11 @@ def figure_citation(chart_name: str, cff: dict | None = None) -> str:
     cff = cff or load_cff()
     ed, art = edition(cff), article(cff)
     authors = ", ".join(p.family for p in art.authors[:-1]) + " and " + art.authors[-1].family
-    return (f"Figure '{chart_name}', in: {_apa_names(ed.authors)} ({ed.year}), "
-            f"{ed.title}, version {ed.version}. Data after {authors}, "
-            f"\u201c{art.title}\u201d. Text and data CC BY 4.0.")
+    return (
+        f"Figure '{chart_name}', in: {_apa_names(ed.authors)} ({ed.year}), "
+        f"{ed.title}, version {ed.version}. Data after {authors}, "
+        f"\u201c{art.title}\u201d. Text and data CC BY 4.0."
+    )
 
 
 # --------------------------------------------------------------------------- for the book
@@ -291,13 +319,17 @@ def credits_markdown(cff: dict | None = None) -> str:
 
 # --------------------------------------------------------------------------- Zenodo
 
+
 def zenodo(cff: dict | None = None) -> dict:
     """The ``.zenodo.json`` deposit metadata, from the CFF."""
     cff = cff or load_cff()
     ed, art = edition(cff), article(cff)
-    creators = [{"name": p.name} if p.is_entity else
-                {"name": f"{p.family}, {p.given}", **({"orcid": p.orcid.rsplit('/', 1)[-1]} if p.orcid else {})}
-                for p in ed.authors]
+    creators = [
+        {"name": p.name}
+        if p.is_entity
+        else {"name": f"{p.family}, {p.given}", **({"orcid": p.orcid.rsplit("/", 1)[-1]} if p.orcid else {})}
+        for p in ed.authors
+    ]
     return {
         "title": ed.title,
         "version": ed.version,

@@ -38,14 +38,26 @@ RULE = (
 _PAIRS: list[tuple[int, str, str]] = [
     (1, "r1", "competences of local bodies to be fixed by law"),
     (1, "c1", "competences of local bodies to be fixed by law"),
-    (1, "r2", "akimats, maslikhats and central bodies to be delineated; local powers set apart from state administration"),
-    (1, "c2", "akimats, maslikhats and central bodies to be delineated; local powers set apart from state administration"),
+    (
+        1,
+        "r2",
+        "akimats, maslikhats and central bodies to be delineated; local powers set apart from state administration",
+    ),
+    (
+        1,
+        "c2",
+        "akimats, maslikhats and central bodies to be delineated; local powers set apart from state administration",
+    ),
     (2, "r1", "wider responsibilities for district, rural, township and urban governments"),
     (2, "c1", "wider responsibilities for district, rural, township and urban governments"),
     (2, "r3", "better funding mechanisms and use of resources"),
     (2, "c3", "better funding mechanisms and use of resources"),
-    (2, "c4", "more accountability to the people and less \"paternalistic approach\" (of the centre; the problem "
-              "speaks of residents' paternalistic expectations)"),
+    (
+        2,
+        "c4",
+        'more accountability to the people and less "paternalistic approach" (of the centre; the problem '
+        "speaks of residents' paternalistic expectations)",
+    ),
     (3, "r1", "new powers and responsibilities to be defined and assigned"),
     (3, "c1", "new powers and responsibilities to be defined and assigned"),
     (3, "r3", "development programmes and budgets built on communities' own resources; inter-budgetary rules"),
@@ -69,14 +81,25 @@ def check_refs(coding: pd.DataFrame, recommendations: pd.DataFrame, problems: pd
 
 
 #: The subject of each problem as the rule above names it, for sentences about the coding.
-SUBJECTS = {"r1": "powers", "c1": "powers", "r2": "dependence", "c2": "dependence", "r3": "funding",
-            "c3": "funding", "c4": "participation", "r4": "migration and urbanisation"}
+SUBJECTS = {
+    "r1": "powers",
+    "c1": "powers",
+    "r2": "dependence",
+    "c2": "dependence",
+    "r3": "funding",
+    "c3": "funding",
+    "c4": "participation",
+    "r4": "migration and urbanisation",
+}
 
 
 def _unanswered_one(row) -> str:
     counterpart = row["counterpart"] if isinstance(row.get("counterpart"), str) else ""
-    where = (f"that appears only in the {row['listed_in']} list" if not counterpart.strip()
-             else f"of the {row['listed_in']} list")
+    where = (
+        f"that appears only in the {row['listed_in']} list"
+        if not counterpart.strip()
+        else f"of the {row['listed_in']} list"
+    )
     if row["problem_id"] not in SUBJECTS:
         return f"{row['problem_id']} (\u201c{row['problem']}\u201d, which this coding does not yet cover), {where}"
     return f"{row['problem_id']}, the {SUBJECTS[row['problem_id']]} problem {where}"
@@ -88,8 +111,11 @@ def unanswered_sentence(unanswered: pd.DataFrame) -> str:
         return "Every problem finds at least one recommendation that speaks to it."
     parts = [_unanswered_one(r) for _, r in unanswered.iterrows()]
     them = "it" if len(parts) == 1 else "them"
-    return ("Every problem finds at least one recommendation that speaks to it except " + "; ".join(parts)
-            + f": none of the recommendations mentions {them} in so many words.")
+    return (
+        "Every problem finds at least one recommendation that speaks to it except "
+        + "; ".join(parts)
+        + f": none of the recommendations mentions {them} in so many words."
+    )
 
 
 def unanswered_key_point(unanswered: pd.DataFrame) -> str:
@@ -97,5 +123,8 @@ def unanswered_key_point(unanswered: pd.DataFrame) -> str:
     if unanswered.empty:
         return "In this edition's coding, the recommendations answer every problem."
     subjects = [SUBJECTS.get(p, "a problem not yet coded") for p in unanswered["problem_id"]]
-    return ("In this edition's coding, the recommendations answer every problem except "
-            + ", ".join(dict.fromkeys(subjects)) + f" ({', '.join(unanswered['problem_id'])}).")
+    return (
+        "In this edition's coding, the recommendations answer every problem except "
+        + ", ".join(dict.fromkeys(subjects))
+        + f" ({', '.join(unanswered['problem_id'])})."
+    )

@@ -52,13 +52,12 @@ _RULES = {
 CHECKS = {
     "encoding": "every file is UTF-8 text without a byte order mark",
     "no rows": "every table has at least one data row",
-    "markup": "no text cell holds HTML or script markup such as <b> or <script> "
-              "(labels must show as plain text)",
+    "markup": "no text cell holds HTML or script markup such as <b> or <script> (labels must show as plain text)",
     "shares sum": "the printed survey shares add up to 100 within "
-                  f"{SHARES_TOLERANCE:g} point (as printed they need not add up exactly)",
+    f"{SHARES_TOLERANCE:g} point (as printed they need not add up exactly)",
     "sample size": "no answer count exceeds the survey's sample size, and the counts add up to it",
     "reproduces printed": "reproduces_printed is true exactly when the count out of the sample "
-                          "size, as a percentage rounded to one decimal, equals the printed share",
+    "size, as a percentage rounded to one decimal, equals the printed share",
 }
 
 
@@ -71,8 +70,11 @@ def _line_of(file: str, row: int) -> str:
     row)"; the header is line 1 of a CSV file."""
     if not str(file).endswith(".csv"):
         return f" (line {row} of the file)"
-    return " (line 1 of the file, the header)" if row == 1 else \
-        f" (line {row} of the file, the {_ordinal(row - 1)} data row)"
+    return (
+        " (line 1 of the file, the header)"
+        if row == 1
+        else f" (line {row} of the file, the {_ordinal(row - 1)} data row)"
+    )
 
 
 class DataError(Exception):
@@ -89,6 +91,7 @@ class DataError(Exception):
 
 #: SHA-256 of descriptor texts that passed Frictionless's check (the check is slow).
 _VALID_DESCRIPTORS: set[str] = set()
+
 
 def names(fields) -> str:
     """A key's field names (a Table Schema key is one name or a list of names)."""
@@ -116,8 +119,13 @@ def package() -> dict:
             raise DataError(DESCRIPTOR, None, res["name"], "descriptor", "the schema must be written inline")
         p = res.get("path")
         if not isinstance(p, str) or not re.fullmatch(r"[A-Za-z0-9_.-]+\.csv", p):
-            raise DataError(DESCRIPTOR, None, res["name"], "descriptor",
-                            f"path {p!r} must be the name of one .csv file in the data folder")
+            raise DataError(
+                DESCRIPTOR,
+                None,
+                res["name"],
+                "descriptor",
+                f"path {p!r} must be the name of one .csv file in the data folder",
+            )
     _VALID_DESCRIPTORS.add(digest)
     return desc
 
@@ -137,17 +145,21 @@ def _resource(desc: dict, name: str) -> dict:
 
 # ---------------------------------------------------------------- files
 
+
 def _text(path: Path, file: str) -> str:
     """The file's text, if it is UTF-8 without a byte order mark."""
     raw = path.read_bytes()
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise DataError(file, 1, None, "encoding", "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM")
+        raise DataError(
+            file, 1, None, "encoding", "the file starts with a byte order mark (BOM); save it as UTF-8 without BOM"
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
-        raise DataError(file, line, None, "encoding",
-                        f"byte {raw[e.start]:#04x} at offset {e.start} is not UTF-8 (line {line})") from None
+        raise DataError(
+            file, line, None, "encoding", f"byte {raw[e.start]:#04x} at offset {e.start} is not UTF-8 (line {line})"
+        ) from None
 
 
 def _check_file(res: dict) -> Path:
@@ -162,6 +174,7 @@ def _check_file(res: dict) -> Path:
 
 
 # ---------------------------------------------------------------- loading
+
 
 def load(name: str) -> pd.DataFrame:
     """One table, checked against its schema and the checks of :data:`CHECKS`."""
@@ -214,9 +227,13 @@ def _schema_error(res: dict, errors: list) -> DataError:
     # by row; within a row a broken header or a ragged row first (it explains the cell
     # errors of its row), then a duplicated primary key, then the rest
     structural = ("label", "extra-cell", "missing-cell", "blank-row")
-    e = min(errors, key=lambda e: (getattr(e, "row_number", None) or 0,
-                                   0 if any(s in e.type for s in structural) else
-                                   1 if e.type == "primary-key" else 2))
+    e = min(
+        errors,
+        key=lambda e: (
+            getattr(e, "row_number", None) or 0,
+            0 if any(s in e.type for s in structural) else 1 if e.type == "primary-key" else 2,
+        ),
+    )
     more = f" ({len(errors) - 1} more problem(s) in this file)" if len(errors) > 1 else ""
     if "label" in e.type:
         return _header_error(res, list(e.labels), more)
@@ -242,21 +259,27 @@ def _header_error(res: dict, labels: list[str], more: str) -> DataError:
     seen = f"the header is {', '.join(labels)}; the schema names {', '.join(names)}{more}"
     if "" in labels:
         i = labels.index("")
-        return DataError(res["path"], 1, names[i] if i < len(names) else None, "blank header",
-                         f"column {i + 1} has no name; {seen}")
+        return DataError(
+            res["path"], 1, names[i] if i < len(names) else None, "blank header", f"column {i + 1} has no name; {seen}"
+        )
     if dups:
         return DataError(res["path"], 1, dups[0], "duplicate header", f"{dups[0]!r} appears twice; {seen}")
     if len(labels) == len(names) and missing:
-        return DataError(res["path"], 1, missing[0], "column name",
-                         f"{extra[0]!r} stands where the schema names {missing[0]!r}; {seen}")
+        return DataError(
+            res["path"],
+            1,
+            missing[0],
+            "column name",
+            f"{extra[0]!r} stands where the schema names {missing[0]!r}; {seen}",
+        )
     if missing:
         return DataError(res["path"], 1, missing[0], "missing column", f"no column {missing[0]!r}; {seen}")
     if extra:
-        return DataError(res["path"], 1, extra[0], "extra column",
-                         f"column {extra[0]!r} is not in the schema; {seen}")
+        return DataError(res["path"], 1, extra[0], "extra column", f"column {extra[0]!r} is not in the schema; {seen}")
     i = next(i for i, (a, b) in enumerate(zip(labels, names, strict=False)) if a != b)
-    return DataError(res["path"], 1, names[i], "column order",
-                     f"column {i + 1} should be {names[i]!r}, not {labels[i]!r}; {seen}")
+    return DataError(
+        res["path"], 1, names[i], "column order", f"column {i + 1} should be {names[i]!r}, not {labels[i]!r}; {seen}"
+    )
 
 
 def _column(field: dict, values: list) -> pd.Series:
@@ -271,8 +294,9 @@ def _column(field: dict, values: list) -> pd.Series:
     if kind in ("date", "datetime"):
         return pd.to_datetime(pd.Series(values, dtype="object"))
     if kind == "yearmonth":
-        return pd.Series([None if v is None else pd.Period(year=v.year, month=v.month, freq="M")
-                          for v in values], dtype="period[M]")
+        return pd.Series(
+            [None if v is None else pd.Period(year=v.year, month=v.month, freq="M") for v in values], dtype="period[M]"
+        )
     if kind == "string":
         return pd.Series(values, dtype="str")
     return pd.Series(values, dtype="object")
@@ -280,14 +304,20 @@ def _column(field: dict, values: list) -> pd.Series:
 
 # ---------------------------------------------------------------- checks beyond the schema
 
+
 def _check_markup(res: dict, df: pd.DataFrame, rows: list[int]) -> None:
     for f in res["schema"]["fields"]:
         if f.get("type", "string") != "string":
             continue
         for i, v in enumerate(df[f["name"]]):
             if isinstance(v, str) and MARKUP.search(v):
-                raise DataError(res["path"], rows[i], f["name"], "markup",
-                                f"{v[:60]!r} holds HTML/script markup; write labels as plain text")
+                raise DataError(
+                    res["path"],
+                    rows[i],
+                    f["name"],
+                    "markup",
+                    f"{v[:60]!r} holds HTML/script markup; write labels as plain text",
+                )
 
 
 def _sample_size(desc: dict) -> int | None:
@@ -302,8 +332,13 @@ def _check_survey_answers(desc: dict, res: dict, df: pd.DataFrame, rows: list[in
     file = res["path"]
     total = float(df["share_printed"].sum())
     if abs(total - 100) > SHARES_TOLERANCE:
-        raise DataError(file, None, "share_printed", "shares sum",
-                        f"the shares add up to {total:g}, not 100 within {SHARES_TOLERANCE:g}")
+        raise DataError(
+            file,
+            None,
+            "share_printed",
+            "shares sum",
+            f"the shares add up to {total:g}, not 100 within {SHARES_TOLERANCE:g}",
+        )
     n = _sample_size(desc)
     if n is None:
         return
@@ -311,13 +346,22 @@ def _check_survey_answers(desc: dict, res: dict, df: pd.DataFrame, rows: list[in
         if k > n:
             raise DataError(file, rows[i], "count", "sample size", f"count {k} exceeds the sample size {n}")
     if int(df["count"].sum()) != n:
-        raise DataError(file, None, "count", "sample size",
-                        f"the counts add up to {int(df['count'].sum())}, not the sample size {n}")
+        raise DataError(
+            file,
+            None,
+            "count",
+            "sample size",
+            f"the counts add up to {int(df['count'].sum())}, not the sample size {n}",
+        )
     for i, (k, share, flag) in enumerate(zip(df["count"], df["share_printed"], df["reproduces_printed"], strict=True)):
         if (round(100 * k / n, 1) == share) != bool(flag):
-            raise DataError(file, rows[i], "reproduces_printed", "reproduces printed",
-                            f"{k} of {n} is {100 * k / n:.1f}%, printed {share:g}, "
-                            f"so reproduces_printed must be {not bool(flag)}")
+            raise DataError(
+                file,
+                rows[i],
+                "reproduces_printed",
+                "reproduces printed",
+                f"{k} of {n} is {100 * k / n:.1f}%, printed {share:g}, so reproduces_printed must be {not bool(flag)}",
+            )
 
 
 #: Checks of single tables, by table name.

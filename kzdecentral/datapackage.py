@@ -53,6 +53,7 @@ class Stale:
 
 # ---------------------------------------------------------------- CSV text
 
+
 def cell_text(value: str, verbatim: bool) -> str:
     """One cell as the package writes it (empty cells are never quoted)."""
     if value and (verbatim or any(ch in value for ch in ',"\n\r')):
@@ -102,26 +103,32 @@ def _raw_cells(line: str) -> list[str]:
     return cells + [cur]
 
 
-def _layout_problem(text: str, records: list[list[str]], lines: list[int], names: list[str],
-                    verbatim: list[bool]) -> str:
+def _layout_problem(
+    text: str, records: list[list[str]], lines: list[int], names: list[str], verbatim: list[bool]
+) -> str:
     """Where and why a file's text is not laid out as the package writes it."""
     if "\r" in text:
-        return f"row {text[:text.index(chr(13))].count(chr(10)) + 1}, rule 'line endings': " \
-               "CR (Windows) line endings; the package uses LF"
+        return (
+            f"row {text[: text.index(chr(13))].count(chr(10)) + 1}, rule 'line endings': "
+            "CR (Windows) line endings; the package uses LF"
+        )
     if text and not text.endswith("\n"):
         return f"row {text.count(chr(10)) + 1}, rule 'final newline': the last line has no line break"
     physical = text.split("\n")
     for n, (rec, start, end) in enumerate(zip(records, lines, lines[1:] + [len(physical)], strict=False)):
         flags = verbatim if n else []
-        written = "\n".join(physical[start - 1:end - 1])
+        written = "\n".join(physical[start - 1 : end - 1])
         if written == record_text(rec, flags):
             continue
         for i, (raw, value) in enumerate(zip(_raw_cells(written), rec, strict=False)):
             want = cell_text(value, i < len(flags) and flags[i])
             if raw != want:
                 field = names[i] if i < len(names) else f"column {i + 1}"
-                why = ("holds text as printed (verbatim) and is written in double quotes"
-                       if want.startswith('"') else "is written without quotes (no comma, quote or line break)")
+                why = (
+                    "holds text as printed (verbatim) and is written in double quotes"
+                    if want.startswith('"')
+                    else "is written without quotes (no comma, quote or line break)"
+                )
                 return f"row {start}, field {field!r}, rule 'quoting': the cell {raw[:40]!r} {why}"
         return f"row {start}, rule 'layout': the record is written differently"
     return "rule 'layout': the file is written differently"
@@ -129,13 +136,13 @@ def _layout_problem(text: str, records: list[list[str]], lines: list[int], names
 
 # ---------------------------------------------------------------- derived column
 
+
 def _reproduces_printed(rows: list[dict[str, str]], table) -> list[str] | None:
     """survey_answers.reproduces_printed: whether round(100 * count / n, 1) is the printed share."""
     survey = table("survey")
     try:
         n = int(survey[0]["sample_size"])
-        return ["true" if round(100 * int(r["count"]) / n, 1) == float(r["share_printed"]) else "false"
-                for r in rows]
+        return ["true" if round(100 * int(r["count"]) / n, 1) == float(r["share_printed"]) else "false" for r in rows]
     except (KeyError, IndexError, ValueError, ZeroDivisionError, TypeError):
         return None  # broken input: the loader names it
 
@@ -145,6 +152,7 @@ DERIVED_COLUMNS = {"survey_answers": ("reproduces_printed", _reproduces_printed)
 
 
 # ---------------------------------------------------------------- what write would write
+
 
 def _descriptor() -> tuple[str, dict]:
     path = paths.data_dir() / data.DESCRIPTOR
@@ -177,8 +185,9 @@ def _csv_stale(desc: dict, res: dict) -> Stale | None:
         values = compute([dict(zip(names, records[i], strict=False)) for i in body], lambda n: _table_rows(desc, n))
         for i, v in zip(body, values or [], strict=False):
             if records[i][col] != v:
-                changes.append(f"row {lines[i]}, field {field!r}, rule 'derived': is {records[i][col]!r}, "
-                               f"computed {v!r}")
+                changes.append(
+                    f"row {lines[i]}, field {field!r}, rule 'derived': is {records[i][col]!r}, computed {v!r}"
+                )
                 records[i][col] = v
     new = csv_text(records, verbatim)
     if new == text:
@@ -214,9 +223,13 @@ def _readme_stale(desc: dict) -> Stale | str | None:
     old_lines += [""] * (size - len(old_lines))
     new_lines += [""] * (size - len(new_lines))
     i = next(i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=False)) if a != b)
-    return Stale("README.md", f"row {i + 1}, rule 'table list': the table list between {START} and {END} "
-                 f"does not match datapackage.json and the CSV files (the line reads {old_lines[i][:70]!r}, "
-                 f"it should read {new_lines[i][:70]!r})", new)
+    return Stale(
+        "README.md",
+        f"row {i + 1}, rule 'table list': the table list between {START} and {END} "
+        f"does not match datapackage.json and the CSV files (the line reads {old_lines[i][:70]!r}, "
+        f"it should read {new_lines[i][:70]!r})",
+        new,
+    )
 
 
 def _version_stale(text: str, desc: dict) -> Stale | None:
@@ -227,8 +240,9 @@ def _version_stale(text: str, desc: dict) -> Stale | None:
         new = top.sub(f'  "version": {json.dumps(__version__)}', text)
     else:
         new = json.dumps({**desc, "version": __version__}, ensure_ascii=False, indent=2) + "\n"
-    return Stale(data.DESCRIPTOR, f"version is {desc.get('version')!r}, kzdecentral.__version__ is "
-                 f"{__version__!r}", new)
+    return Stale(
+        data.DESCRIPTOR, f"version is {desc.get('version')!r}, kzdecentral.__version__ is {__version__!r}", new
+    )
 
 
 def stale() -> tuple[list[Stale], list[str]]:
@@ -240,6 +254,7 @@ def stale() -> tuple[list[Stale], list[str]]:
 
 
 # ---------------------------------------------------------------- rules and commands
+
 
 def descriptor_problems(desc: dict) -> list[str]:
     """The descriptor's rules beyond Frictionless: ``verbatim`` is boolean; one list of sections."""
@@ -254,8 +269,10 @@ def descriptor_problems(desc: dict) -> list[str]:
                 if sections is None:
                     sections = (res["name"], enum)
                 elif enum != sections[1]:
-                    out.append(f"{where}, rule 'sections': its enum differs from that of "
-                               f"'{sections[0]}.section'; every table allows the same sections")
+                    out.append(
+                        f"{where}, rule 'sections': its enum differs from that of "
+                        f"'{sections[0]}.section'; every table allows the same sections"
+                    )
     return out
 
 

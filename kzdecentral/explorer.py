@@ -23,20 +23,34 @@ def survey_intervals(answers: pd.DataFrame, n: int):
     import ipywidgets as w
     from IPython.display import display
 
-    level = w.FloatSlider(value=0.95, min=0.80, max=0.99, step=0.01, description="Confidence level",
-                          readout_format=".0%", style={"description_width": "initial"},
-                          continuous_update=False)
-    method = w.Dropdown(options=[(stats.METHODS[m], m) for m in (*stats.BINOMIAL_METHODS, *stats.SIMULTANEOUS_METHODS)],
-                        value="wilson", description="Interval method", style={"description_width": "initial"})
+    level = w.FloatSlider(
+        value=0.95,
+        min=0.80,
+        max=0.99,
+        step=0.01,
+        description="Confidence level",
+        readout_format=".0%",
+        style={"description_width": "initial"},
+        continuous_update=False,
+    )
+    method = w.Dropdown(
+        options=[(stats.METHODS[m], m) for m in (*stats.BINOMIAL_METHODS, *stats.SIMULTANEOUS_METHODS)],
+        value="wilson",
+        description="Interval method",
+        style={"description_width": "initial"},
+    )
     labels = answers.sort_values("answer_id")["answer_label"].tolist()
-    highlight = w.Dropdown(options=[("none", "")] + [(lab, lab) for lab in labels], value="",
-                           description="Highlight answer", style={"description_width": "initial"})
+    highlight = w.Dropdown(
+        options=[("none", "")] + [(lab, lab) for lab in labels],
+        value="",
+        description="Highlight answer",
+        style={"description_width": "initial"},
+    )
     out = w.Output()
     box = w.VBox([w.HBox([level, method, highlight]), out])
 
     def redraw(*_):
-        box.view = view(answers, n, level=level.value, method=method.value,
-                        highlight=highlight.value or None)
+        box.view = view(answers, n, level=level.value, method=method.value, highlight=highlight.value or None)
         with out:
             out.clear_output(wait=True)
             display(box.view["chart"])
@@ -48,8 +62,9 @@ def survey_intervals(answers: pd.DataFrame, n: int):
     return box
 
 
-def view(answers: pd.DataFrame, n: int, level: float = 0.95, method: str = "wilson",
-         highlight: str | None = None) -> dict:
+def view(
+    answers: pd.DataFrame, n: int, level: float = 0.95, method: str = "wilson", highlight: str | None = None
+) -> dict:
     """What the explorer shows for one choice of its controls: ``chart`` and ``table``.
 
     The chart is :func:`kzdecentral.charts.survey.intervals_at`; the table gives each answer's

@@ -49,22 +49,34 @@ def problem_lists(problems: pd.DataFrame) -> pd.DataFrame:
         cp = r.counterpart if isinstance(r.counterpart, str) and r.counterpart in con.index else None
         if cp:
             used.add(cp)
-        rows.append({"Results list": f"{int(r.position)}. {r.problem}",
-                     "Conclusion list": f"{int(con.loc[cp, 'position'])}. {con.loc[cp, 'problem']}" if cp else "(not listed)",
-                     "Matched in the other list": "yes" if cp else "no"})
+        rows.append(
+            {
+                "Results list": f"{int(r.position)}. {r.problem}",
+                "Conclusion list": f"{int(con.loc[cp, 'position'])}. {con.loc[cp, 'problem']}"
+                if cp
+                else "(not listed)",
+                "Matched in the other list": "yes" if cp else "no",
+            }
+        )
     for pid, c in con.iterrows():
         if pid not in used:
-            rows.append({"Results list": "(not listed)",
-                         "Conclusion list": f"{int(c['position'])}. {c['problem']}",
-                         "Matched in the other list": "no"})
+            rows.append(
+                {
+                    "Results list": "(not listed)",
+                    "Conclusion list": f"{int(c['position'])}. {c['problem']}",
+                    "Matched in the other list": "no",
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def table(df: pd.DataFrame):
     """A data frame styled for the book: no index column, text left-aligned."""
-    return (df.style.hide(axis="index")
-            .set_properties(**{"text-align": "left", "vertical-align": "top"})
-            .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}]))
+    return (
+        df.style.hide(axis="index")
+        .set_properties(**{"text-align": "left", "vertical-align": "top"})
+        .set_table_styles([{"selector": "th", "props": [("text-align", "left")]}])
+    )
 
 
 class Plain:
@@ -92,8 +104,7 @@ def plain(text: object) -> Plain:
     return Plain(text)
 
 
-_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven",
-          8: "eight", 9: "nine", 10: "ten"}
+_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine", 10: "ten"}
 
 
 def words(n) -> str:

@@ -50,8 +50,11 @@ def levels_bodies_table(levels: pd.DataFrame):
     Columns are the kinds of body (executive, representative, community); a cell lists the
     bodies of that kind the article places on that level, a dash when it names none.
     """
-    kinds = {"executive": "Executive (akim)", "representative": "Representative (maslikhat)",
-             "community": "Local community"}
+    kinds = {
+        "executive": "Executive (akim)",
+        "representative": "Representative (maslikhat)",
+        "community": "Local community",
+    }
     df = levels.copy()
     rows = []
     for level, grp in df.sort_values(["level", "body_id"]).groupby("level", sort=True):
@@ -63,7 +66,8 @@ def levels_bodies_table(levels: pd.DataFrame):
     table = pd.DataFrame(rows)
     return table.style.hide(axis="index").set_caption(
         "Levels of local government and their bodies, grouped as printed in the article "
-        "(a dash: the article names no body of that kind on that level)")
+        "(a dash: the article names no body of that kind on that level)"
+    )
 
 
 def akimat_powers_list(powers: pd.DataFrame):
@@ -100,8 +104,7 @@ def _constraints(field: dict, schema: dict) -> str:
     c.pop("required", None)
     if field["name"] == data.names(schema.get("primaryKey")):
         c["primary key"] = True
-    parts = [k if v is True else f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}"
-             for k, v in c.items()]
+    parts = [k if v is True else f"{k} {', '.join(map(str, v)) if isinstance(v, list) else v}" for k, v in c.items()]
     return "; ".join(parts)
 
 
@@ -109,15 +112,17 @@ def describe(tables: dict[str, pd.DataFrame]) -> str:
     """MyST Markdown describing every table of the package (rows counted in ``tables``).
 
     For each table: title, description, download link, row count, keys, the article's sections
-    it draws on and a table of its fields (the rows themselves are one click away, in the CSV). All text from the files is escaped,
-    so a stray tag shows as text.
+    it draws on and a table of its fields (the rows themselves are one click away, in the CSV).
+    All text from the files is escaped, so a stray tag shows as text.
     """
     out = ["| Table | Title | Rows | Fields | File |", "|---|---|---|---|---|"]
     resources = data.package()["resources"]
     for res in resources:
-        out.append(f"| {md_escape(res['name'])} | {md_escape(res.get('title', ''))} | "
-                   f"{len(tables[res['name']])} | {len(res['schema']['fields'])} | "
-                   f"{{download}}`{res['path']} <../data/{res['path']}>` |")
+        out.append(
+            f"| {md_escape(res['name'])} | {md_escape(res.get('title', ''))} | "
+            f"{len(tables[res['name']])} | {len(res['schema']['fields'])} | "
+            f"{{download}}`{res['path']} <../data/{res['path']}>` |"
+        )
     for res in resources:
         schema, df = res["schema"], tables[res["name"]]
         title = f"{res['name']}: {res['title']}" if res.get("title") else res["name"]
@@ -132,14 +137,18 @@ def describe(tables: dict[str, pd.DataFrame]) -> str:
             target = f"{ref.get('resource') or res['name']}.{data.names(ref['fields'])}"
             facts.append(f"foreign key {md_escape(data.names(fk['fields']))} → {md_escape(target)}")
         if "section" in df:
-            facts.append("drawn from the article's " + "; ".join(
-                f"“{md_escape(s)}”" for s in dict.fromkeys(df["section"].dropna())))
+            facts.append(
+                "drawn from the article's "
+                + "; ".join(f"“{md_escape(s)}”" for s in dict.fromkeys(df["section"].dropna()))
+            )
         out += [" · ".join(facts), ""]
         out += ["| Field | Type | Rules | Description |", "|---|---|---|---|"]
         for f in schema["fields"]:
-            rules = (["required"] if f.get("constraints", {}).get("required") else []) + \
-                ([_constraints(f, schema)] if _constraints(f, schema) else []) + \
-                ([f"unit: {f['unit']}"] if f.get("unit") else [])
+            rules = (
+                (["required"] if f.get("constraints", {}).get("required") else [])
+                + ([_constraints(f, schema)] if _constraints(f, schema) else [])
+                + ([f"unit: {f['unit']}"] if f.get("unit") else [])
+            )
             cells = [f["name"], f.get("type", "string"), "; ".join(rules) or "–", f.get("description", "–")]
             out.append("| " + " | ".join(md_escape(c) for c in cells) + " |")
     return "\n".join(out) + "\n"
@@ -159,8 +168,10 @@ def describe_checks() -> str:
                 used[k] = used.get(k, 0) + 1
     names = {"primaryKey": "primary key", "foreignKeys": "foreign keys"}
     schema_part = ", ".join(f"{md_escape(names.get(k, k))} ({v})" for k, v in used.items())
-    lines = [f"- From the schemas in datapackage.json, applied by Frictionless (rule and how "
-             f"many fields or tables use it): {schema_part}; plus the header, which must name "
-             f"the fields in order, and rows that must all have as many cells as the header."]
+    lines = [
+        f"- From the schemas in datapackage.json, applied by Frictionless (rule and how "
+        f"many fields or tables use it): {schema_part}; plus the header, which must name "
+        f"the fields in order, and rows that must all have as many cells as the header."
+    ]
     lines += [f"- {md_escape(k)}: {md_escape(v)}" for k, v in data.CHECKS.items()]
     return "\n".join(lines) + "\n"

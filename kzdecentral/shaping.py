@@ -28,6 +28,7 @@ PRECISION_LABELS = {
 #: The two versions of a survey share: as the article prints it, and 100 count / n.
 SHARE_VERSIONS = {"printed": "As printed", "recomputed": "Count / n"}
 
+
 def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wilson", "beta")) -> pd.DataFrame:
     """Long table behind the survey figure: answer x version x level x method.
 
@@ -41,21 +42,45 @@ def survey_figure_data(answers: pd.DataFrame, n: int, levels=None, methods=("wil
     rows = []
     for g in grid.itertuples():
         r = rec.loc[rec["answer_id"] == g.answer_id].iloc[0]
-        note = ("" if r["reproduces"] else
-                f"no count out of {n} gives {r['share_printed']:.1f}; nearest is "
-                f"{int(r['nearest_k'])} of {n} = {r['nearest_share']:.1f}")
-        common = {"answer_id": int(g.answer_id), "answer_label": g.answer_label, "count": int(r["count"]),
-                  "n": int(n), "level_pct": int(g.level_pct), "method": g.method,
-                  "method_label": g.method_label, "share_sort": float(r["share_recomputed"]),
-                  "gap": float(r["gap"]), "note": note}
-        rows.append({**common, "version": "printed", "version_label": SHARE_VERSIONS["printed"],
-                     "share": float(r["share_printed"]), "low": float(g.low),
-                     "high": float(g.high)})
-        rows.append({**common, "version": "recomputed", "version_label": SHARE_VERSIONS["recomputed"],
-                     "share": float(r["share_recomputed"]), "low": float(g.low),
-                     "high": float(g.high)})
+        note = (
+            ""
+            if r["reproduces"]
+            else f"no count out of {n} gives {r['share_printed']:.1f}; nearest is "
+            f"{int(r['nearest_k'])} of {n} = {r['nearest_share']:.1f}"
+        )
+        common = {
+            "answer_id": int(g.answer_id),
+            "answer_label": g.answer_label,
+            "count": int(r["count"]),
+            "n": int(n),
+            "level_pct": int(g.level_pct),
+            "method": g.method,
+            "method_label": g.method_label,
+            "share_sort": float(r["share_recomputed"]),
+            "gap": float(r["gap"]),
+            "note": note,
+        }
+        rows.append(
+            {
+                **common,
+                "version": "printed",
+                "version_label": SHARE_VERSIONS["printed"],
+                "share": float(r["share_printed"]),
+                "low": float(g.low),
+                "high": float(g.high),
+            }
+        )
+        rows.append(
+            {
+                **common,
+                "version": "recomputed",
+                "version_label": SHARE_VERSIONS["recomputed"],
+                "share": float(r["share_recomputed"]),
+                "low": float(g.low),
+                "high": float(g.high),
+            }
+        )
     return pd.DataFrame(rows)
-
 
 
 def timeline_spans(timeline: pd.DataFrame) -> pd.DataFrame:
@@ -84,26 +109,27 @@ def timeline_spans(timeline: pd.DataFrame) -> pd.DataFrame:
         else:  # year
             start = pd.Timestamp(year, 1, 1)
             end = pd.Timestamp(year, 12, 31)
-        rows.append({
-            "event_id": str(r.event_id),
-            "event": str(r.event),
-            "date_printed": str(r.date_printed),
-            "precision": prec,
-            "precision_label": PRECISION_LABELS.get(prec, prec),
-            "start": start.strftime("%Y-%m-%d"),
-            "end": end.strftime("%Y-%m-%d"),
-            "section": str(r.section),
-            "locator": str(r.locator),
-        })
+        rows.append(
+            {
+                "event_id": str(r.event_id),
+                "event": str(r.event),
+                "date_printed": str(r.date_printed),
+                "precision": prec,
+                "precision_label": PRECISION_LABELS.get(prec, prec),
+                "start": start.strftime("%Y-%m-%d"),
+                "end": end.strftime("%Y-%m-%d"),
+                "section": str(r.section),
+                "locator": str(r.locator),
+            }
+        )
     df = pd.DataFrame(rows).sort_values(["start", "end", "event_id"], kind="stable").reset_index(drop=True)
     df["label"] = [f"{d} · {shorten(e, 60)}" for d, e in zip(df["date_printed"], df["event"], strict=True)]
     return df
 
 
-
-
-def tier_grid(intl_tiers: pd.DataFrame, intl_facts: pd.DataFrame, admin_units: pd.DataFrame,
-              gov_levels: pd.DataFrame) -> pd.DataFrame:
+def tier_grid(
+    intl_tiers: pd.DataFrame, intl_facts: pd.DataFrame, admin_units: pd.DataFrame, gov_levels: pd.DataFrame
+) -> pd.DataFrame:
     """Kazakhstan's, Poland's and Turkey's tiers in one table, ranked from the top (1 = highest).
 
     * Kazakhstan: the three levels of ``admin_units`` (the unit types printed for each level),
@@ -116,29 +142,49 @@ def tier_grid(intl_tiers: pd.DataFrame, intl_facts: pd.DataFrame, admin_units: p
     rows = []
     for level, units in admin_units.groupby("level", sort=True):
         bodies = gov_levels[gov_levels["level"] == level]["body"].tolist()
-        rows.append({"country": "Kazakhstan", "rank": int(level),
-                     "tier": "; ".join(units["unit_type"].astype(str)),
-                     "kazakh_equivalent": "", "head": "; ".join(bodies),
-                     "source": "admin_units, gov_levels"})
+        rows.append(
+            {
+                "country": "Kazakhstan",
+                "rank": int(level),
+                "tier": "; ".join(units["unit_type"].astype(str)),
+                "kazakh_equivalent": "",
+                "head": "; ".join(bodies),
+                "source": "admin_units, gov_levels",
+            }
+        )
     pl = intl_tiers[intl_tiers["country"] == "Poland"].copy()
     top = int(pl["tier_no"].max())
     for r in pl.itertuples(index=False):
-        rows.append({"country": "Poland", "rank": top + 1 - int(r.tier_no), "tier": str(r.tier),
-                     "kazakh_equivalent": str(r.kazakh_equivalent), "head": str(r.head_printed),
-                     "source": f"intl_tiers {r.tier_id}"})
+        rows.append(
+            {
+                "country": "Poland",
+                "rank": top + 1 - int(r.tier_no),
+                "tier": str(r.tier),
+                "kazakh_equivalent": str(r.kazakh_equivalent),
+                "head": str(r.head_printed),
+                "source": f"intl_tiers {r.tier_id}",
+            }
+        )
     tr = intl_facts[(intl_facts["country"] == "Turkey") & (intl_facts["fact_id"] == "tr_tiers")]
     tr_unit = intl_tiers[intl_tiers["country"] == "Turkey"]
     head = str(tr_unit["head_printed"].iloc[0]) if len(tr_unit) else ""
     for k in range(1, int(tr["value"].iloc[0]) + 1 if len(tr) else 1):
-        rows.append({"country": "Turkey", "rank": k, "tier": "", "kazakh_equivalent": "",
-                     "head": f"{head} of each belediye (municipality)" if head else "",
-                     "source": "intl_facts tr_tiers"})
+        rows.append(
+            {
+                "country": "Turkey",
+                "rank": k,
+                "tier": "",
+                "kazakh_equivalent": "",
+                "head": f"{head} of each belediye (municipality)" if head else "",
+                "source": "intl_facts tr_tiers",
+            }
+        )
     return pd.DataFrame(rows)
 
 
-
-def code_model_features(features: pd.DataFrame, themes: dict, *,
-                        model_names: pd.DataFrame | None = None) -> pd.DataFrame:
+def code_model_features(
+    features: pd.DataFrame, themes: dict, *, model_names: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Attach this edition's theme coding to the printed model features.
 
     ``themes`` maps every ``feature_id`` to a theme; a feature without a theme, or a theme for a
@@ -155,4 +201,3 @@ def code_model_features(features: pd.DataFrame, themes: dict, *,
     if model_names is not None:
         df = df.merge(model_names[["model_id", "model"]], on="model_id", how="left")
     return df
-

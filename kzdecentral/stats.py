@@ -65,13 +65,14 @@ LEVELS = (0.80, 0.90, 0.95, 0.99)
 
 # --------------------------------------------------------------------------- counts
 
+
 def _round_half_up(value: Fraction, decimals: int) -> Fraction:
     """``value`` rounded to ``decimals`` places, halves away from zero (value >= 0).
 
     Exact arithmetic, so a share such as 100 * 1 / 8 = 12.5 rounds the way a printed
     table would and no binary floating-point artefact decides the result.
     """
-    scale = 10 ** decimals
+    scale = 10**decimals
     return Fraction(floor(value * scale + Fraction(1, 2)), scale)
 
 
@@ -85,8 +86,7 @@ def share_of(k: int, n: int, decimals: int = 1) -> float:
 def matching_counts(share: float, n: int, decimals: int = 1) -> list[int]:
     """Every integer ``k`` in ``0..n`` whose rounded share ``100 k / n`` equals ``share``."""
     target = Fraction(str(share))
-    return [k for k in range(int(n) + 1)
-            if _round_half_up(Fraction(100 * k, int(n)), decimals) == target]
+    return [k for k in range(int(n) + 1) if _round_half_up(Fraction(100 * k, int(n)), decimals) == target]
 
 
 def reconstruct_counts(shares_printed: Iterable[float], n: int, decimals: int = 1) -> list[int | None]:
@@ -120,8 +120,7 @@ def nearest_attainable(share: float, n: int, decimals: int = 1) -> dict:
     table = attainable_shares(n, decimals)
     dist = (table["share"] - float(share)).abs()
     row = table.loc[dist.idxmin()]
-    return {"k": int(row["k"]), "share": float(row["share"]),
-            "distance": round(float(dist.min()), decimals + 1)}
+    return {"k": int(row["k"]), "share": float(row["share"]), "distance": round(float(dist.min()), decimals + 1)}
 
 
 def recomputed_shares(counts: Iterable[int], n: int, decimals: int = 1) -> list[float]:
@@ -153,6 +152,7 @@ def reconstruction(answers: pd.DataFrame, n: int) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- intervals
 
+
 def intervals(counts: Sequence[int], n: int, level: float = 0.95, method: str = "wilson") -> pd.DataFrame:
     """Confidence intervals of the shares ``counts / n``, in per cent.
 
@@ -179,15 +179,22 @@ def intervals(counts: Sequence[int], n: int, level: float = 0.95, method: str = 
         low, high = ci[:, 0], ci[:, 1]
     else:
         low, high = proportion_confint(k, int(n), alpha=alpha, method=method)
-    return pd.DataFrame({
-        "count": k, "n": int(n), "share": 100 * k / int(n),
-        "low": 100 * np.asarray(low, dtype=float), "high": 100 * np.asarray(high, dtype=float),
-        "level": level, "method": method,
-    })
+    return pd.DataFrame(
+        {
+            "count": k,
+            "n": int(n),
+            "share": 100 * k / int(n),
+            "low": 100 * np.asarray(low, dtype=float),
+            "high": 100 * np.asarray(high, dtype=float),
+            "level": level,
+            "method": method,
+        }
+    )
 
 
-def interval_grid(answers: pd.DataFrame, n: int, levels: Sequence[float] = LEVELS,
-                  methods: Sequence[str] = ("wilson", "beta")) -> pd.DataFrame:
+def interval_grid(
+    answers: pd.DataFrame, n: int, levels: Sequence[float] = LEVELS, methods: Sequence[str] = ("wilson", "beta")
+) -> pd.DataFrame:
     """Intervals of every answer for every level and method (long table, per cent).
 
     ``answers`` needs ``answer_id``, ``answer_label`` and ``count``; the result adds
@@ -209,6 +216,7 @@ def interval_grid(answers: pd.DataFrame, n: int, levels: Sequence[float] = LEVEL
 
 # --------------------------------------------------------------------------- differences
 
+
 def difference_interval(k_i: int, k_j: int, n: int, level: float = 0.95) -> tuple[float, float, float]:
     """Wald interval of ``p_i - p_j`` for two answers of one multinomial sample, in points.
 
@@ -222,9 +230,14 @@ def difference_interval(k_i: int, k_j: int, n: int, level: float = 0.95) -> tupl
     return 100 * d, 100 * (d - z * se), 100 * (d + z * se)
 
 
-def pairwise_differences(counts: Sequence[int], n: int, labels: Sequence[str] | None = None,
-                         level: float = 0.95, adjust: str = "holm",
-                         interval_method: str = "wilson") -> pd.DataFrame:
+def pairwise_differences(
+    counts: Sequence[int],
+    n: int,
+    labels: Sequence[str] | None = None,
+    level: float = 0.95,
+    adjust: str = "holm",
+    interval_method: str = "wilson",
+) -> pd.DataFrame:
     """Which differences between two answer shares the sample supports.
 
     One row per pair of answers (larger share first) with
@@ -250,9 +263,19 @@ def pairwise_differences(counts: Sequence[int], n: int, labels: Sequence[str] | 
         p = float(mcnemar(table, exact=True).pvalue) if k[i] + k[j] > 0 else 1.0
         d, lo, hi = difference_interval(k[i], k[j], n, level)
         overlap = bool(ci.loc[i, "low"] <= ci.loc[j, "high"] and ci.loc[j, "low"] <= ci.loc[i, "high"])
-        rows.append({"answer_a": labels[i], "answer_b": labels[j], "count_a": k[i], "count_b": k[j],
-                     "diff": d, "diff_low": lo, "diff_high": hi, "p_value": p,
-                     "intervals_overlap": overlap})
+        rows.append(
+            {
+                "answer_a": labels[i],
+                "answer_b": labels[j],
+                "count_a": k[i],
+                "count_b": k[j],
+                "diff": d,
+                "diff_low": lo,
+                "diff_high": hi,
+                "p_value": p,
+                "intervals_overlap": overlap,
+            }
+        )
     out = pd.DataFrame(rows)
     if len(out):
         out["p_adjusted"] = multipletests(out["p_value"], method=adjust)[1]
@@ -309,9 +332,13 @@ def support_summary(answers: pd.DataFrame, n: int, level: float = 0.95) -> dict:
         "n_pairs": int(len(pairs)),
         "n_supported": int(len(supported)),
         "n_overlapping": int(pairs["intervals_overlap"].sum()),
-        "top_a": str(top["answer_a"]), "top_b": str(top["answer_b"]),
-        "top_diff": float(top["diff"]), "top_low": float(top["diff_low"]), "top_high": float(top["diff_high"]),
-        "top_p": float(top["p_value"]), "top_p_adj": float(top["p_adjusted"]),
+        "top_a": str(top["answer_a"]),
+        "top_b": str(top["answer_b"]),
+        "top_diff": float(top["diff"]),
+        "top_low": float(top["diff_low"]),
+        "top_high": float(top["diff_high"]),
+        "top_p": float(top["p_value"]),
+        "top_p_adj": float(top["p_adjusted"]),
         "min_p_adj": float(pairs["p_adjusted"].min()),
         "all_below_half": bool(maj["below_half"].all()),
         "max_high": float(maj["high"].max()),

@@ -29,8 +29,11 @@ def test_no_serious_axe_violation(page, server, page_path, mode):
     open_page(page, server, page_path)
     assert page.evaluate("document.documentElement.dataset.theme") == mode
     results = AXE.run(page)
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
-           for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    bad = [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:5])
+        for v in results.response["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert bad == [], f"{page_path}: {bad}"
 
 
@@ -48,8 +51,10 @@ def test_charts_have_text_alternatives_and_labelled_controls(page, server, page_
         svg_label = box.locator(".kzdec-chart-live svg").first.get_attribute("aria-label")
         assert svg_label == desc
         for control in box.locator(".vega-bindings input, .vega-bindings select").all():
-            label = control.evaluate("el => (el.labels && el.labels.length ? el.labels[0].innerText : '')"
-                                     " || el.getAttribute('aria-label') || ''")
+            label = control.evaluate(
+                "el => (el.labels && el.labels.length ? el.labels[0].innerText : '')"
+                " || el.getAttribute('aria-label') || ''"
+            )
             assert label.strip(), f"an unlabelled control in chart {name} on {page_path}"
 
 
@@ -71,11 +76,13 @@ def _static_charts_stand(page, page_path: str, media: str) -> None:
         view = box.locator(".kzdec-chart-view")
         # one image to assistive technology, named by the chart's description
         assert view.get_attribute("role") == "img", f"{media}: chart {name} on {page_path}"
-        assert page.get_by_role("img", name=desc, exact=True).count() == 1, \
+        assert page.get_by_role("img", name=desc, exact=True).count() == 1, (
             f"{media}: the static chart {name} on {page_path} is not named by its description"
+        )
         box_svg = view.locator(":scope > svg").bounding_box()
-        assert box_svg and box_svg["width"] > 200 and box_svg["height"] > 100, \
+        assert box_svg and box_svg["width"] > 200 and box_svg["height"] > 100, (
             f"{media}: the static chart {name} on {page_path} is not shown ({box_svg})"
+        )
         assert view.locator("svg [class^='mark-'] > *").count() > 0, f"chart {name}: no marks"
         assert box.locator(".kzdec-chart-desc").is_visible(), f"{media}: chart {name}: no description"
 
@@ -134,8 +141,9 @@ def test_chart_controls_reachable_and_operable_by_keyboard(page, server, page_pa
         reached = page.evaluate("window.kbdReached")
         if len(reached) == n:
             break
-    assert sorted(reached, key=int) == [str(i) for i in range(n)], \
+    assert sorted(reached, key=int) == [str(i) for i in range(n)], (
         f"{page_path}: Tab reached only controls {reached} of {n}"
+    )
 
     for i in range(n):
         bind = page.locator(f'.vega-bind[data-kbd="{i}"]')
@@ -175,8 +183,12 @@ def _fields(encoding) -> set[str]:
 
 
 def _strings(spec: dict, field: str) -> set[str]:
-    return {str(row[field]).lower() for d in spec.get("data", []) for row in d.get("values", []) or []
-            if isinstance(row, dict) and isinstance(row.get(field), str)}
+    return {
+        str(row[field]).lower()
+        for d in spec.get("data", [])
+        for row in d.get("values", []) or []
+        if isinstance(row, dict) and isinstance(row.get(field), str)
+    }
 
 
 def colour_only_categories(spec: dict) -> list[str]:
@@ -194,16 +206,27 @@ def colour_only_categories(spec: dict) -> list[str]:
                 if not (isinstance(e, dict) and "scale" in e and "field" in e):
                     continue
                 field = e["field"]
-                carried = any(field in _fields(oenc[ch]) for other in marks
-                              for oenc in other["encode"].values() for ch in _OTHER_CHANNELS if ch in oenc)
+                carried = any(
+                    field in _fields(oenc[ch])
+                    for other in marks
+                    for oenc in other["encode"].values()
+                    for ch in _OTHER_CHANNELS
+                    if ch in oenc
+                )
                 if not carried:
                     axes = (json.dumps(enc.get("x", {}).get("scale")), json.dumps(enc.get("y", {}).get("scale")))
                     written: set[str] = set()
                     for other in marks:
                         for oenc in other["encode"].values():
-                            if other["type"] == "text" and "text" in oenc and (
+                            if (
+                                other["type"] == "text"
+                                and "text" in oenc
+                                and (
                                     json.dumps(oenc.get("x", {}).get("scale")),
-                                    json.dumps(oenc.get("y", {}).get("scale"))) == axes:
+                                    json.dumps(oenc.get("y", {}).get("scale")),
+                                )
+                                == axes
+                            ):
                                 for f in _fields(oenc["text"]):
                                     written |= _strings(spec, f)
                     domain = scales[e["scale"]].get("domain")
@@ -216,8 +239,9 @@ def colour_only_categories(spec: dict) -> list[str]:
 
 
 def test_colour_is_never_the_only_carrier(built_book):
-    specs = [(p, json.loads(m.group(1))) for p in CHART_PAGES
-             for m in _SPEC.finditer((HTML / p).read_text(encoding="utf-8"))]
+    specs = [
+        (p, json.loads(m.group(1))) for p in CHART_PAGES for m in _SPEC.finditer((HTML / p).read_text(encoding="utf-8"))
+    ]
     assert len(specs) >= len(CHART_PAGES)
     bad = {p: colour_only_categories(s) for p, s in specs if colour_only_categories(s)}
     assert bad == {}, f"categories told apart by colour alone: {bad}"
@@ -225,19 +249,36 @@ def test_colour_is_never_the_only_carrier(built_book):
 
 def test_colour_rule_catches_a_colour_only_legend():
     """The rule itself: a legend of colours alone fails, one with shapes or written cells passes."""
-    spec = {"data": [{"name": "d", "values": [{"k": "a", "t": "x"}, {"k": "b", "t": "y"}]}],
-            "scales": [{"name": "color", "domain": ["a", "b", "c"]}],
-            "marks": [{"type": "symbol", "encode": {"update": {
-                "x": {"scale": "x", "field": "v"}, "y": {"scale": "y", "field": "w"},
-                "fill": {"scale": "color", "field": "k"}}}}]}
+    spec = {
+        "data": [{"name": "d", "values": [{"k": "a", "t": "x"}, {"k": "b", "t": "y"}]}],
+        "scales": [{"name": "color", "domain": ["a", "b", "c"]}],
+        "marks": [
+            {
+                "type": "symbol",
+                "encode": {
+                    "update": {
+                        "x": {"scale": "x", "field": "v"},
+                        "y": {"scale": "y", "field": "w"},
+                        "fill": {"scale": "color", "field": "k"},
+                    }
+                },
+            }
+        ],
+    }
     assert colour_only_categories(spec) == ["None.fill = k"]
     shaped = json.loads(json.dumps(spec))
     shaped["marks"][0]["encode"]["update"]["shape"] = {"scale": "shape", "field": "k"}
     assert colour_only_categories(shaped) == []
     written = json.loads(json.dumps(spec))
     written["data"][0]["values"] = [{"k": "a", "t": "all of a"}, {"k": "b", "t": "b here"}]
-    written["marks"].append({"type": "text", "encode": {"update": {
-        "x": {"scale": "x", "field": "v"}, "y": {"scale": "y", "field": "w"}, "text": {"field": "t"}}}})
+    written["marks"].append(
+        {
+            "type": "text",
+            "encode": {
+                "update": {"x": {"scale": "x", "field": "v"}, "y": {"scale": "y", "field": "w"}, "text": {"field": "t"}}
+            },
+        }
+    )
     assert colour_only_categories(written) == []  # "a" and "b" written, "c" by elimination
     written["data"][0]["values"][0]["t"] = "nothing"
     assert colour_only_categories(written) == ["None.fill = k"]

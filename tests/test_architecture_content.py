@@ -63,7 +63,7 @@ def _cycle(graph: dict[str, set[str]]) -> list[str] | None:
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt not in state:
                 found = visit(nxt)
                 if found:
@@ -95,8 +95,11 @@ def _top_level_names(path: Path) -> list[tuple[str, int]]:
 def test_no_module_over_about_400_lines():
     """In both rooms: the content room and the build room (``kzbuild``)."""
     files = list(_modules().values()) + sorted((PACKAGE.parent / "kzbuild").rglob("*.py"))
-    long = {str(p.relative_to(PACKAGE.parent)): n for p in files
-            if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    long = {
+        str(p.relative_to(PACKAGE.parent)): n
+        for p in files
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
     assert not long, f"modules over {MAX_LINES} lines (split them by subject): {long}"
 
 

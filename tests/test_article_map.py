@@ -23,6 +23,7 @@ BOOK_MD = sorted(paths.BOOK_DIR.glob("*.md"))
 
 # ------------------------------------------------------------------ the chapters and the table
 
+
 def test_every_id_used_in_the_book_exists():
     rows = table.read(CSV)[1]
     found = table.pointers(BOOK_MD)
@@ -58,9 +59,12 @@ def test_check_command_fails_on_a_stale_column(tmp_path, monkeypatch):
 
 def test_pointer_scanner_skips_code_and_reads_directives(tmp_path):
     md = tmp_path / "x.md"
-    md.write_text("# T\n\nProse {para}`intro-1`\nand more {para}`intro-2 intro-3`.\n\n"
-                  "Code ``{para}`no-1` `` here.\n\n```{code-cell} ipython3\n'{para}`no-2`'\n```\n\n"
-                  "```{note}\n:class: tip\nIn a note {para}`note-1`.\n```\n", encoding="utf-8")
+    md.write_text(
+        "# T\n\nProse {para}`intro-1`\nand more {para}`intro-2 intro-3`.\n\n"
+        "Code ``{para}`no-1` `` here.\n\n```{code-cell} ipython3\n'{para}`no-2`'\n```\n\n"
+        "```{note}\n:class: tip\nIn a note {para}`note-1`.\n```\n",
+        encoding="utf-8",
+    )
     found = [(p.line, p.ids) for p in table.pointers([md])]
     assert found == [(3, ("intro-1",)), (4, ("intro-2", "intro-3")), (14, ("note-1",))]
 
@@ -69,10 +73,20 @@ def test_pointer_scanner_skips_code_and_reads_directives(tmp_path):
 
 MAP_ROWS = [
     {"para_id": "discussion-1", "section": "Discussion", "kind": "heading", "first_words": "Discussion."},
-    {"para_id": "discussion-2", "section": "Discussion", "kind": "paragraph",
-     "first_words": "Effective <b>differentiation</b> & <script>x</script>", "note": "A <i>note</i>."},
-    {"para_id": "discussion-3", "section": "Discussion", "kind": "paragraph", "first_words": "Third",
-     "left_out": "the <em>image</em> is not in the text"},
+    {
+        "para_id": "discussion-2",
+        "section": "Discussion",
+        "kind": "paragraph",
+        "first_words": "Effective <b>differentiation</b> & <script>x</script>",
+        "note": "A <i>note</i>.",
+    },
+    {
+        "para_id": "discussion-3",
+        "section": "Discussion",
+        "kind": "paragraph",
+        "first_words": "Third",
+        "left_out": "the <em>image</em> is not in the text",
+    },
     {"para_id": "funding-1", "section": "Discussion", "kind": "funding note", "first_words": "The article"},
 ]
 
@@ -82,13 +96,17 @@ def _project(root: Path, chapter: str) -> Path:
     (src / "data").mkdir(parents=True)
     (src / "part").mkdir()
     header, rows = table.read(CSV)
-    fake = [{**{h: "" for h in header}, "order": str(i), "line": str(i), "last_line": str(i),
-             "locator": "x", **r} for i, r in enumerate(MAP_ROWS, 1)]
+    fake = [
+        {**{h: "" for h in header}, "order": str(i), "line": str(i), "last_line": str(i), "locator": "x", **r}
+        for i, r in enumerate(MAP_ROWS, 1)
+    ]
     (src / "data" / table.FILE).write_text(table.serialize(header, fake), encoding="utf-8")
     shutil.copy(CSV.with_name("article_titles.csv"), src / "data")
     (src / "conf.py").write_text(
         "extensions = ['myst_parser', 'kzbuild.paragraphs']\nexclude_patterns = ['data']\n"
-        "article_map_docname = 'article_map'\nproject = 'mini'\n", encoding="utf-8")
+        "article_map_docname = 'article_map'\nproject = 'mini'\n",
+        encoding="utf-8",
+    )
     (src / "index.md").write_text("# Mini\n\n```{toctree}\npart/chapter\narticle_map\n```\n", encoding="utf-8")
     (src / "part" / "chapter.md").write_text(chapter, encoding="utf-8")
     (src / "article_map.md").write_text("# Map\n\n```{article-map}\n```\n", encoding="utf-8")
@@ -100,8 +118,7 @@ def _sphinx(src: Path, out: Path) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300)
 
 
-CHAPTER = ("# Chapter\n\n## Kinds of decentralization\n\n"
-           "Three kinds. {para}`discussion-1 discussion-2`\n")
+CHAPTER = "# Chapter\n\n## Kinds of decentralization\n\nThree kinds. {para}`discussion-1 discussion-2`\n"
 
 
 @pytest.fixture(scope="module")
@@ -116,9 +133,11 @@ def mini(tmp_path_factory) -> Path:
 def test_role_renders_a_superscript_link_from_a_nested_page(mini):
     page = (mini / "out" / "part" / "chapter.html").read_text(encoding="utf-8")
     label = "Article paragraphs discussion-1, discussion-2"
-    expected = (f'<sup class="article-para" data-article-para="discussion-1 discussion-2">'
-                f'<a class="article-para-link" href="../article_map.html#discussion-1" '
-                f'title="{label}" aria-label="{label}">¶</a></sup>')
+    expected = (
+        f'<sup class="article-para" data-article-para="discussion-1 discussion-2">'
+        f'<a class="article-para-link" href="../article_map.html#discussion-1" '
+        f'title="{label}" aria-label="{label}">¶</a></sup>'
+    )
     assert expected in page
 
 
@@ -140,8 +159,11 @@ def test_unknown_id_fails_the_strict_build_by_document_line_and_id(tmp_path):
     src = _project(tmp_path, "# Chapter\n\nText.\n\nMore text. {para}`discussion-2 nowhere-9`\n")
     res = _sphinx(src, tmp_path / "out")
     assert res.returncode != 0
-    assert re.search(r"part/chapter\.md:5: WARNING: \{para\} in part/chapter, line 5: "
-                     r"unknown article paragraph id 'nowhere-9'", res.stderr), res.stderr
+    assert re.search(
+        r"part/chapter\.md:5: WARNING: \{para\} in part/chapter, line 5: "
+        r"unknown article paragraph id 'nowhere-9'",
+        res.stderr,
+    ), res.stderr
 
 
 def test_removing_a_pointer_updates_the_map_on_an_incremental_build(tmp_path):
@@ -156,6 +178,7 @@ def test_removing_a_pointer_updates_the_map_on_an_incremental_build(tmp_path):
 
 
 # ------------------------------------------------------------------ the built book
+
 
 class _Rows(HTMLParser):
     """The map's rows: id → the chapter pages its "Retold in" cell links to."""
@@ -191,8 +214,11 @@ def test_built_map_has_every_row_and_agrees_with_the_chapters_column(built_book)
 
 def test_built_pointer_links_to_an_existing_map_entry(built_book):
     page = (built_book / "book" / "types_and_models.html").read_text(encoding="utf-8")
-    m = re.search(r'<sup class="article-para" data-article-para="([^"]+)"><a class="article-para-link" '
-                  r'href="([^"]+)" title="([^"]+)" aria-label="([^"]+)">¶</a></sup>', page)
+    m = re.search(
+        r'<sup class="article-para" data-article-para="([^"]+)"><a class="article-para-link" '
+        r'href="([^"]+)" title="([^"]+)" aria-label="([^"]+)">¶</a></sup>',
+        page,
+    )
     assert m, "no pointer on the types-and-models page"
     ids, href, title, label = m.groups()
     assert ids == "discussion-2 discussion-3" and href == "article_map.html#discussion-2"

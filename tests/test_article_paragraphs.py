@@ -15,8 +15,20 @@ from conftest import ARTICLE, need
 
 CSV = paths.ROOT / "data" / table.FILE
 HEADER, ROWS = table.read(CSV)
-SLUGS = ["front", "abstract-en", "abstract-kk", "abstract-ru", "introduction", "methods",
-         "survey-methodology", "discussion", "results", "conclusion", "funding", "references"]
+SLUGS = [
+    "front",
+    "abstract-en",
+    "abstract-kk",
+    "abstract-ru",
+    "introduction",
+    "methods",
+    "survey-methodology",
+    "discussion",
+    "results",
+    "conclusion",
+    "funding",
+    "references",
+]
 KINDS = {"heading", "paragraph", "list item", "caption", "reference", "funding note"}
 _RUN = re.compile(r"\*+")
 
@@ -67,7 +79,8 @@ def starts(article: list[str]) -> list[int]:
         col = line.find(words, lo)
         assert col >= 0, f"row {i + 2} ({row['para_id']}): {words!r} is not printed at line {row['line']}"
         assert line[lo:col].strip() in ("", "-"), (
-            f"row {i + 2} ({row['para_id']}): {line[lo:col]!r} is printed before the first words")
+            f"row {i + 2} ({row['para_id']}): {line[lo:col]!r} is printed before the first words"
+        )
         cols.append(col)
     return cols
 
@@ -119,10 +132,10 @@ def test_first_words_are_the_rows_first_words_as_printed(article):
     cols = starts(article)
     for i, row in enumerate(ROWS):
         first, last = int(row["line"]), int(row["last_line"])
-        text = article[first - 1][cols[i]:]
+        text = article[first - 1][cols[i] :]
         nxt = ROWS[i + 1] if i + 1 < len(ROWS) else None
         if nxt is not None and nxt["line"] == row["line"]:
-            text = article[first - 1][cols[i]:cols[i + 1]]
+            text = article[first - 1][cols[i] : cols[i + 1]]
         text = " ".join([text, *article[first:last]])
         tokens = text.split()
         if tokens[:1] == ["-"]:
@@ -145,7 +158,8 @@ def test_every_printed_line_is_in_exactly_one_row(article):
             else:  # a blank line inside a row: only a page break in mid-sentence
                 before = article[n - 2].rstrip()
                 assert before and before[-1] not in '.:;!?"', (
-                    f"{row['para_id']} spans the blank line {n} after a finished sentence")
+                    f"{row['para_id']} spans the blank line {n} after a finished sentence"
+                )
     blank_free = [n for n, text in enumerate(article, 1) if text.strip()]
     missing = [n for n in blank_free if n not in covered]
     assert not missing, f"printed lines in no row: {missing}"

@@ -9,10 +9,28 @@ import pytest
 
 from kzdecentral import audit, data, paths
 
-TABLES = ["survey", "survey_answers", "survey_groups", "authors", "keywords", "timeline", "citations",
-          "references", "method_authors", "admin_units", "akimat_powers", "problems", "legal_acts",
-          "survey_regions", "gov_levels", "decentralization_types", "intl_tiers", "intl_functions",
-          "key_figures", "article_paragraphs"]
+TABLES = [
+    "survey",
+    "survey_answers",
+    "survey_groups",
+    "authors",
+    "keywords",
+    "timeline",
+    "citations",
+    "references",
+    "method_authors",
+    "admin_units",
+    "akimat_powers",
+    "problems",
+    "legal_acts",
+    "survey_regions",
+    "gov_levels",
+    "decentralization_types",
+    "intl_tiers",
+    "intl_functions",
+    "key_figures",
+    "article_paragraphs",
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,6 +46,7 @@ def tables(loaded) -> dict[str, pd.DataFrame]:
 
 # ----------------------------------------------------------------- every computed finding holds
 
+
 def test_every_computed_finding_is_checked_and_holds_except_uncited(tables):
     summary = audit.summary(tables)
     computed = summary.loc[summary["source"] == "data"].set_index("id")["holds"]
@@ -38,6 +57,7 @@ def test_every_computed_finding_is_checked_and_holds_except_uncited(tables):
 
 
 # ----------------------------------------------------------------- (a) survey shares
+
 
 def test_shares_sum(tables):
     r = audit.share_total(tables["survey_answers"])
@@ -97,12 +117,15 @@ def test_keywords(tables):
     assert r["missing"] == {"kk": ["efficiency"], "ru": ["efficiency"]}
     kw = tables["keywords"]
     en = kw.loc[kw["lang"] == "en"]
-    assert not audit.keyword_lists_differ(en.loc[en["keyword"] != "efficiency"].assign(
-        en_position=lambda d: d["position"]).pipe(
-        lambda d: pd.concat([d, kw.loc[kw["lang"] != "en"]])))["holds"]
+    assert not audit.keyword_lists_differ(
+        en.loc[en["keyword"] != "efficiency"]
+        .assign(en_position=lambda d: d["position"])
+        .pipe(lambda d: pd.concat([d, kw.loc[kw["lang"] != "en"]]))
+    )["holds"]
 
 
 # ----------------------------------------------------------------- (b) first elections
+
 
 def test_first_rural_elections(tables):
     r = audit.first_rural_elections(tables["timeline"])
@@ -120,6 +143,7 @@ def test_first_rural_elections_gone_when_years_agree(tables):
 
 
 # ----------------------------------------------------------------- (c) citations
+
 
 def test_citation_readings():
     assert audit.citation_readings("[15, 18 p.]") == {"refs": [15], "maybe_refs": [18]}
@@ -173,21 +197,26 @@ def test_citation_after_other_author(tables):
 
 # ----------------------------------------------------------------- (d) unit labels
 
+
 def test_unit_labels(tables):
     r = audit.unit_labels_across_levels(tables["admin_units"])
     assert r["labels"] == ["rural districts"]
     assert r["table"][["level", "count"]].astype(int).to_dict("records") == [
-        {"level": 2, "count": 166}, {"level": 3, "count": 2283}]
+        {"level": 2, "count": 166},
+        {"level": 3, "count": 2283},
+    ]
 
 
 def test_unit_labels_gone_when_relabelled(tables):
     u = tables["admin_units"]
-    u.loc[(u["level"] == 2) & u["label_as_printed"].str.startswith("rural districts"), "label_as_printed"] = \
+    u.loc[(u["level"] == 2) & u["label_as_printed"].str.startswith("rural districts"), "label_as_printed"] = (
         "districts of the second level (166)"
+    )
     assert not audit.unit_labels_across_levels(u)["holds"]
 
 
 # ----------------------------------------------------------------- (e) lists
+
 
 def test_akimat_powers_gap(tables):
     r = audit.numbering_gaps(tables["akimat_powers"])
@@ -217,6 +246,7 @@ def test_problems_lists(tables):
 
 
 # ----------------------------------------------------------------- (f) dates and titles
+
 
 def test_address_date(tables):
     r = audit.address_date(tables["legal_acts"], tables["references"])
@@ -250,6 +280,7 @@ def test_law_title_checked_when_text_wording_recorded(tables):
 
 # ----------------------------------------------------------------- summary reflects changes
 
+
 def test_summary_reflects_a_corrected_table(tables):
     before = audit.summary(tables).set_index("id")["holds"]
     a = tables["survey_answers"]
@@ -266,6 +297,7 @@ def test_summary_marks_missing_tables_unchecked(tables):
 
 
 # ----------------------------------------------------------------- issue 12: the new computed findings
+
 
 def _ref(tables, n):
     refs = tables["references"]
@@ -299,8 +331,15 @@ def test_first_citation_order(tables):
 def test_named_without_reference(tables):
     r = audit.named_without_reference(tables["legal_acts"])
     ids = set(r["table"]["act_id"])
-    assert {"address_2019", "resolution_147", "concept_2021_2025", "european_charter", "law_budget_system",
-            "law_tax_code", "constitution_amendment_2022"} == ids
+    assert {
+        "address_2019",
+        "resolution_147",
+        "concept_2021_2025",
+        "european_charter",
+        "law_budget_system",
+        "law_tax_code",
+        "constitution_amendment_2022",
+    } == ids
     assert "address_2019" in r["twins"] and r["only_in_references"]["ref_no"].tolist() == [2]
     la = tables["legal_acts"]
     la.loc[la["act_id"].isin(ids), "ref_no"] = 1
@@ -340,7 +379,9 @@ def test_atu_law_title(tables):
     r = audit.title_wording_differs(tables["legal_acts"], tables["references"])
     assert r["table"]["act_id"].tolist() == ["law_atu_1993", "kazakhstan_2030"]
     la = tables["legal_acts"]
-    la.loc[la["act_id"] == "law_atu_1993", "title_in_text"] = "On Administrative and Territorial Construction of the Republic of Kazakhstan"
+    la.loc[la["act_id"] == "law_atu_1993", "title_in_text"] = (
+        "On Administrative and Territorial Construction of the Republic of Kazakhstan"
+    )
     la.loc[la["act_id"] == "kazakhstan_2030", "title_in_text"] = None
     assert not audit.title_wording_differs(la, tables["references"])["holds"]
 
@@ -371,7 +412,9 @@ def test_orcid_format(tables):
 
 def test_decentralization_type_names(tables):
     r = audit.decentralization_type_names(tables["decentralization_types"])
-    assert r["several_names"] == [{"type": "politico-democratic", "names": ["politico-democratic", "political/democratic"]}]
+    assert r["several_names"] == [
+        {"type": "politico-democratic", "names": ["politico-democratic", "political/democratic"]}
+    ]
     assert r["repeats"] == [{"type": "political", "in": "politico-democratic"}]
     t = tables["decentralization_types"]
     t.loc[t["type_id"] == "political_democratic", "names_printed"] = "democratic"
@@ -381,7 +424,9 @@ def test_decentralization_type_names(tables):
 def test_polish_tier_names(tables):
     r = audit.tier_names(tables["intl_tiers"])
     got = r["table"].set_index("tier_id")
-    assert got.loc["pl-2", "other_names"] == ["poviats", "county"] and got.loc["pl-3", "head_other_names"] == ["governor"]
+    assert got.loc["pl-2", "other_names"] == ["poviats", "county"] and got.loc["pl-3", "head_other_names"] == [
+        "governor"
+    ]
     t = tables["intl_tiers"]
     t["other_names_printed"] = None
     t["head_other_names_printed"] = None
@@ -417,7 +462,9 @@ def test_villages_villages(tables):
 
 def test_gmina_powiat_functions(tables):
     r = audit.shared_functions(tables["intl_functions"])
-    assert r["table"][["unit", "function", "other_unit"]].values.tolist() == [["gmina", "secondary education", "powiat"]]
+    assert r["table"][["unit", "function", "other_unit"]].values.tolist() == [
+        ["gmina", "secondary education", "powiat"]
+    ]
     f = tables["intl_functions"]
     f.loc[f["function_id"] == "pl-gmina-1", "function"] = "primary education"
     assert not audit.shared_functions(f)["holds"]
@@ -456,6 +503,7 @@ def test_text_findings_quote_the_article():
 
 
 # ----------------------------------------------------------------- anchors on the built page
+
 
 def _ids_and_links(page):
     """The ids of a built page, and the hrefs of links in its article body.

@@ -28,8 +28,11 @@ def test_rebuild_with_nothing_changed_executes_nothing(repo):
 
 
 def test_changed_csv_reexecutes_exactly_its_readers(repo):
-    readers = {p.name for p in chapters(repo)
-               if "survey_answers" in fingerprint.tables_read(p.read_text(encoding="utf-8"), repo / "data")}
+    readers = {
+        p.name
+        for p in chapters(repo)
+        if "survey_answers" in fingerprint.tables_read(p.read_text(encoding="utf-8"), repo / "data")
+    }
     assert "survey.md" in readers
 
     old, new = edit_survey_label(repo, " EDITED")
@@ -72,10 +75,12 @@ def test_content_room_change_makes_every_package_chapter_stale(repo):
 
     users = {p.name for p in chapters(repo) if "kzdecentral" in fingerprint.code_of(p.read_text(encoding="utf-8"))}
     assert "survey.md" in users
-    probe = ("from jupyter_cache import get_cache\n"
-             "from kzbuild import build, settings\nfrom kzbuild.chapters import chapters\n"
-             "todo, _ = build.stale(get_cache(str(settings.CACHE)), chapters())\n"
-             "print(' '.join(sorted(p.name for p in todo)))\n")
+    probe = (
+        "from jupyter_cache import get_cache\n"
+        "from kzbuild import build, settings\nfrom kzbuild.chapters import chapters\n"
+        "todo, _ = build.stale(get_cache(str(settings.CACHE)), chapters())\n"
+        "print(' '.join(sorted(p.name for p in todo)))\n"
+    )
     env = {k: v for k, v in os.environ.items() if k != "KZDEC_DATA_DIR"} | {"PYTHONPATH": str(repo)}
 
     def stale() -> set[str]:

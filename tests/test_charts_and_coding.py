@@ -29,8 +29,9 @@ def test_history_timeline_names_every_kazakh_event():
 
 
 def test_tier_grid_invents_no_turkish_tier_names():
-    grid = shaping.tier_grid(data.load("intl_tiers"), data.load("intl_facts"),
-                            data.load("admin_units"), data.load("gov_levels"))
+    grid = shaping.tier_grid(
+        data.load("intl_tiers"), data.load("intl_facts"), data.load("admin_units"), data.load("gov_levels")
+    )
     turkey = grid[grid["country"] == "Turkey"]
     facts = data.load("intl_facts").set_index("fact_id")
     assert len(turkey) == int(facts.loc["tr_tiers", "value"])

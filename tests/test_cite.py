@@ -49,6 +49,7 @@ CITE_ROLE = re.compile(r"\{cite(?::[a-z]+)?\}`([^`]+)`")
 
 # --------------------------------------------------------------------------- CITATION.cff
 
+
 def _schema_bytes() -> bytes | None:
     if SCHEMA_CACHE.is_file():
         data = SCHEMA_CACHE.read_bytes()
@@ -56,9 +57,23 @@ def _schema_bytes() -> bytes | None:
             return data
     with tempfile.TemporaryDirectory() as tmp:
         proc = subprocess.run(
-            [sys.executable, "-m", "pip", "download", CFFCONVERT, "--no-deps", "--only-binary=:all:",
-             "--disable-pip-version-check", "--quiet", "-d", tmp],
-            capture_output=True, text=True, timeout=300)
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                CFFCONVERT,
+                "--no-deps",
+                "--only-binary=:all:",
+                "--disable-pip-version-check",
+                "--quiet",
+                "-d",
+                tmp,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         wheels = list(Path(tmp).glob("cffconvert-*.whl"))
         if proc.returncode != 0 or not wheels:
             return None
@@ -117,8 +132,9 @@ def _orcid_ok(orcid: str) -> bool:
 
 def test_zenodo_json_made_from_cff(cff):
     path = ROOT / ".zenodo.json"
-    assert path.read_text(encoding="utf-8") == cite.zenodo_text(cff), \
+    assert path.read_text(encoding="utf-8") == cite.zenodo_text(cff), (
         ".zenodo.json is out of date: run `python -m kzdecentral.cite zenodo`"
+    )
     z = json.loads(path.read_text(encoding="utf-8"))
     assert z["version"] == cff["version"] == __version__
     assert z["title"] == cff["title"] and z["license"] == cff["license"]
@@ -138,11 +154,12 @@ def test_version_in_built_footer():
     need((HTML / "index.html").is_file(), "the book is not built: run `make book` first")
     for page in ("book/index.html", "book/cite.html"):
         text = (HTML / page).read_text(encoding="utf-8")
-        footer = text[text.find("bd-footer-content"):]
+        footer = text[text.find("bd-footer-content") :]
         assert f"version {__version__}" in footer, page
 
 
 # --------------------------------------------------------------------------- references.bib
+
 
 @pytest.fixture(scope="module")
 def bib():
@@ -164,8 +181,9 @@ def test_bib_article_agrees_with_cff(bib, cff):
     assert [" ".join(p.last_names) for p in entry.persons["author"]] == [p.family for p in art.authors]
     assert [" ".join(p.first_names) for p in entry.persons["author"]] == [p.given for p in art.authors]
     assert entry.fields["title"].replace("{", "").replace("}", "") == art.title
-    assert not {"year", "journal", "volume", "pages", "doi"} & set(entry.fields.keys()), \
+    assert not {"year", "journal", "volume", "pages", "doi"} & set(entry.fields.keys()), (
         "the article's venue and year are not in the source: the entry must not state them"
+    )
 
 
 def test_garbled_references_explain_gaps(bib):
@@ -222,6 +240,7 @@ def test_references_table_matches_bib(bib):
 
 
 # --------------------------------------------------------------------------- kzdecentral.cite
+
 
 def test_citations_invent_nothing(cff):
     out = cite.all_citations(cff)
@@ -280,8 +299,9 @@ def test_citation_file_is_read_once_per_process(monkeypatch, tmp_path):
     copy = tmp_path / "CITATION.cff"
     copy.write_text(cite.CFF_PATH.read_text(encoding="utf-8"), encoding="utf-8")
     assert cite.load_cff(copy)["version"] == __version__ and len(parses) == 2
-    copy.write_text(copy.read_text(encoding="utf-8").replace(f"version: {__version__}", "version: 9.9.9"),
-                    encoding="utf-8")
+    copy.write_text(
+        copy.read_text(encoding="utf-8").replace(f"version: {__version__}", "version: 9.9.9"), encoding="utf-8"
+    )
     assert cite.load_cff(copy)["version"] == "9.9.9" and len(parses) == 3
 
 
@@ -293,6 +313,7 @@ def test_licence_files():
 
 
 # --------------------------------------------------------------------------- data archive
+
 
 def _expected_members() -> set[str]:
     return set(downloads.data_package_files(ROOT / "data"))
@@ -329,6 +350,7 @@ def test_cite_page_links_data_zip(built_book):
 
 # --------------------------------------------------------------------------- chapter downloads
 
+
 def _chapters() -> list[str]:
     from kzbuild.chapters import chapters
 
@@ -361,8 +383,9 @@ def test_cite_page_blocks_have_copy_buttons(page, server):
     blocks = page.locator(".cell_output div.highlight pre")
     n = blocks.count()
     assert n >= 7  # article and edition in three styles, and the figure line
-    page.wait_for_function(f"document.querySelectorAll('.cell_output div.highlight button.copybtn').length >= {n}",
-                           timeout=10000)
+    page.wait_for_function(
+        f"document.querySelectorAll('.cell_output div.highlight button.copybtn').length >= {n}", timeout=10000
+    )
 
 
 def test_readme_version_is_current():

@@ -42,8 +42,10 @@ def test_each_control_redraws_its_chart(page, server, page_path):
                 sel.select_option(next(v for v in values if v != current))
             elif ranges.count():
                 rng = ranges.first
-                rng.evaluate("r => { r.value = r.min === r.value ? r.max : r.min;"
-                             " r.dispatchEvent(new Event('input', {bubbles: true})); }")
+                rng.evaluate(
+                    "r => { r.value = r.min === r.value ? r.max : r.min;"
+                    " r.dispatchEvent(new Event('input', {bubbles: true})); }"
+                )
             elif checks.count():
                 checks.first.click()
             else:

@@ -89,6 +89,7 @@ def resource_with_foreign_key(desc: dict) -> tuple[dict, dict]:
 
 # ------------------------------------------------------------------ the real package
 
+
 @pytest.fixture(scope="module")
 def real_tables() -> dict[str, pd.DataFrame]:
     return data.load_all()
@@ -105,8 +106,14 @@ def test_real_package_loads_with_every_row(real_tables):
 
 
 def test_types_come_back_as_pandas_dtypes(real_tables):
-    expected = {"integer": "Int64", "year": "Int64", "number": "float64", "boolean": "bool",
-                "string": "str", "yearmonth": "period[M]"}
+    expected = {
+        "integer": "Int64",
+        "year": "Int64",
+        "number": "float64",
+        "boolean": "bool",
+        "string": "str",
+        "yearmonth": "period[M]",
+    }
     for res in descriptor(REAL)["resources"]:
         df = real_tables[res["name"]]
         for f in res["schema"]["fields"]:
@@ -147,6 +154,7 @@ def test_a_changed_file_is_read_again(pkg):
 
 
 # ------------------------------------------------------------------ files and descriptor
+
 
 def test_missing_csv_file(pkg):
     (pkg / ANSWERS).unlink()
@@ -224,10 +232,11 @@ def test_unknown_table_name(pkg):
 
 # ------------------------------------------------------------------ header
 
+
 def test_missing_column(pkg):
     rows = rows_of(pkg / ANSWERS)
     k = rows[0].index("locator")
-    write_rows(pkg / ANSWERS, [r[:k] + r[k + 1:] for r in rows])
+    write_rows(pkg / ANSWERS, [r[:k] + r[k + 1 :] for r in rows])
     fails("survey_answers", ANSWERS, 1, "locator", "missing column")
 
 
@@ -255,7 +264,7 @@ def test_duplicate_header(pkg):
 def test_columns_out_of_order(pkg):
     rows = rows_of(pkg / ANSWERS)
     a, b = rows[0].index("answer_label"), rows[0].index("share_printed")
-    write_rows(pkg / ANSWERS, [r[:a] + [r[b]] + r[a + 1:b] + [r[a]] + r[b + 1:] for r in rows])
+    write_rows(pkg / ANSWERS, [r[:a] + [r[b]] + r[a + 1 : b] + [r[a]] + r[b + 1 :] for r in rows])
     fails("survey_answers", ANSWERS, 1, "answer_label", "column order")
 
 
@@ -276,6 +285,7 @@ def test_semicolon_separated_file(pkg):
 
 
 # ------------------------------------------------------------------ rows and cells
+
 
 def test_ragged_row_too_long(pkg):
     path = pkg / ANSWERS
@@ -367,10 +377,14 @@ def test_malformed_date(pkg):
 
 
 def test_impossible_iso_date(pkg):
-    res, field, i = next((r, f["name"], i) for r in descriptor(pkg)["resources"]
-                         for f in r["schema"]["fields"] if f.get("type") == "date"
-                         for i in range(len(rows_of(pkg / r["path"])) - 1)
-                         if cell(pkg / r["path"], i, f["name"]))
+    res, field, i = next(
+        (r, f["name"], i)
+        for r in descriptor(pkg)["resources"]
+        for f in r["schema"]["fields"]
+        if f.get("type") == "date"
+        for i in range(len(rows_of(pkg / r["path"])) - 1)
+        if cell(pkg / r["path"], i, f["name"])
+    )
     row = set_cell(pkg / res["path"], i, field, "1995-02-30")
     fails(res["name"], res["path"], row, field, "type")
 
@@ -392,6 +406,7 @@ def test_less_than_sign_alone_is_text(pkg):
 
 
 # ------------------------------------------------------------------ the survey's arithmetic
+
 
 def test_shares_not_summing_to_100(pkg):
     set_cell(pkg / ANSWERS, 3, "share_printed", "23.4")  # 99.6 becomes 101.6

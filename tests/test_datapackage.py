@@ -34,8 +34,9 @@ def run(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess
     env = {k: v for k, v in os.environ.items() if k != "KZDEC_DATA_DIR"}
     if data_dir is not None:
         env["KZDEC_DATA_DIR"] = str(data_dir)
-    return subprocess.run([sys.executable, "-m", "kzdecentral.datapackage", *args], env=env,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "kzdecentral.datapackage", *args], env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def same_as_real(d: Path) -> None:
@@ -53,6 +54,7 @@ def check_fails(d: Path, *expected: str) -> str:
 
 
 # ------------------------------------------------------------------ the committed tree
+
 
 def test_check_passes_on_the_committed_tree():
     out = run("check")
@@ -73,8 +75,17 @@ def test_the_package_version_is_the_code_version():
 def test_verbatim_fields_are_marked_in_the_descriptor():
     desc = json.loads((REAL / "datapackage.json").read_text(encoding="utf-8"))
     marked = {f["name"] for r in desc["resources"] for f in r["schema"]["fields"] if f.get("verbatim")}
-    assert {"title", "question", "answer_quote", "keyword", "cited_as", "date_printed",
-            "value_printed", "url", "details"} <= marked
+    assert {
+        "title",
+        "question",
+        "answer_quote",
+        "keyword",
+        "cited_as",
+        "date_printed",
+        "value_printed",
+        "url",
+        "details",
+    } <= marked
     assert not marked & {"section", "locator", "note", "answer_label"}
 
 
@@ -85,14 +96,20 @@ def test_usage():
 
 # ------------------------------------------------------------------ stale derived things
 
+
 def test_stale_readme_table_list_fails_and_write_fixes_it(pkg):
     readme = pkg / "README.md"
     text = readme.read_text(encoding="utf-8")
     assert "| `survey_answers` | 4 |" in text
     readme.write_text(text.replace("| `survey_answers` | 4 |", "| `survey_answers` | 5 |"), encoding="utf-8")
     line = text[: text.index("| `survey_answers` | 4 |")].count("\n") + 1
-    check_fails(pkg, f"stale: README.md: row {line}, rule 'table list'", "| `survey_answers` | 5 |",
-                "| `survey_answers` | 4 |", FIX)
+    check_fails(
+        pkg,
+        f"stale: README.md: row {line}, rule 'table list'",
+        "| `survey_answers` | 5 |",
+        "| `survey_answers` | 4 |",
+        FIX,
+    )
     assert [w.split(" ")[0] for w in datapackage.write()] == ["README.md"]
     same_as_real(pkg)
 
@@ -113,8 +130,7 @@ def test_stale_version_fails_and_write_fixes_only_that_line(pkg):
     text = path.read_text(encoding="utf-8")
     assert text.count(f'  "version": "{__version__}"') == 1
     path.write_text(text.replace(f'  "version": "{__version__}"', '  "version": "0.9.0"'), encoding="utf-8")
-    check_fails(pkg, "stale: datapackage.json: version is '0.9.0'", f"kzdecentral.__version__ is '{__version__}'",
-                FIX)
+    check_fails(pkg, "stale: datapackage.json: version is '0.9.0'", f"kzdecentral.__version__ is '{__version__}'", FIX)
     datapackage.write()
     same_as_real(pkg)
 
@@ -125,9 +141,13 @@ def test_stale_derived_column_fails_and_write_recomputes_it(pkg):
     assert ",24,true," in lines[2]
     lines[2] = lines[2].replace(",24,true,", ",24,false,")
     path.write_text("\n".join(lines), encoding="utf-8")
-    check_fails(pkg, "stale: survey_answers.csv: row 3, field 'reproduces_printed', rule 'derived'",
-                "error: survey_answers.csv, row 3 (line 3 of the file, the 2nd data row), field 'reproduces_printed', "
-                "rule 'reproduces printed'", FIX)
+    check_fails(
+        pkg,
+        "stale: survey_answers.csv: row 3, field 'reproduces_printed', rule 'derived'",
+        "error: survey_answers.csv, row 3 (line 3 of the file, the 2nd data row), field 'reproduces_printed', "
+        "rule 'reproduces printed'",
+        FIX,
+    )
     datapackage.write()
     same_as_real(pkg)
 
@@ -159,14 +179,19 @@ def test_a_needless_quote_is_stale_layout(pkg):
 
 # ------------------------------------------------------------------ errors
 
+
 def test_a_broken_cell_is_named_by_file_row_field_and_rule(pkg):
     path = pkg / "survey_answers.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
     lines[1] = lines[1].replace(",13,", ",thirteen,")
     path.write_text("\n".join(lines), encoding="utf-8")
     problems = datapackage.check()
-    assert any(p.startswith("error: survey_answers.csv, row 2 (line 2 of the file, the 1st data row), "
-                                                        "field 'count', rule 'type'") for p in problems), problems
+    assert any(
+        p.startswith(
+            "error: survey_answers.csv, row 2 (line 2 of the file, the 1st data row), field 'count', rule 'type'"
+        )
+        for p in problems
+    ), problems
     assert datapackage.write() == []  # nothing derived can be computed from a broken count
 
 
@@ -186,8 +211,7 @@ def test_descriptor_rules_verbatim_and_one_list_of_sections(pkg):
 
 def test_a_broken_descriptor_stops_write_and_check(pkg):
     path = pkg / "datapackage.json"
-    path.write_text(path.read_text(encoding="utf-8").replace('"resources": [', '"resources": [,', 1),
-                    encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace('"resources": [', '"resources": [,', 1), encoding="utf-8")
     for command in ("write", "check"):
         out = run(command, data_dir=pkg)
         assert out.returncode == 1, out.stdout

@@ -37,8 +37,9 @@ def _run(repo, *args, **env):
     environ.pop("KZDEC_DATA_DIR", None)
     if not env:
         environ.pop(errors.TRACEBACK_ENV, None)
-    return subprocess.run([sys.executable, "-m", "kzbuild.run", *args], cwd=repo, env=environ,
-                          capture_output=True, text=True, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "kzbuild.run", *args], cwd=repo, env=environ, capture_output=True, text=True, timeout=600
+    )
 
 
 def _blocks(text: str) -> dict[str, list[str]]:

@@ -40,7 +40,7 @@ DERIVED = {
     "f_url_date": "the date read from the digits 01092020 in reference 3's web address",
     "n_computed_holding": "number of the audit's computed findings that hold on the data now (audit.summary)",
     "map_*": "counts of rows of article_paragraphs, this edition's division of the article into "
-             "headings, paragraphs, list items, caption, references and funding note (map page)",
+    "headings, paragraphs, list items, caption, references and funding note (map page)",
 }
 
 

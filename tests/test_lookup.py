@@ -14,11 +14,14 @@ def test_problem_lists_keep_every_problem():
     assert len(cells) == len(probs)
 
 
-@pytest.mark.parametrize("value,qualifier,unit,expected", [
-    (8500, "more than", "functions", "more than 8,500 functions"),
-    (40, "up to", "percent", "up to 40%"),
-    (2000000, "over", "inhabitants", "over 2 million inhabitants"),
-])
+@pytest.mark.parametrize(
+    "value,qualifier,unit,expected",
+    [
+        (8500, "more than", "functions", "more than 8,500 functions"),
+        (40, "up to", "percent", "up to 40%"),
+        (2000000, "over", "inhabitants", "over 2 million inhabitants"),
+    ],
+)
 def test_figure_wording(value, qualifier, unit, expected):
     assert lookup.figure(value, qualifier, unit) == expected
 

@@ -21,8 +21,10 @@ def test_page_offline_clean_and_charts_drawn(page, server, page_path):
     page.on("pageerror", lambda e: errors.append(f"pageerror: {e}"))
     page.on("requestfailed", lambda r: errors.append(f"request failed: {r.url}"))
     page.on("response", lambda r: errors.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None)
-    page.on("request", lambda r: off_origin.append(r.url)
-            if not r.url.startswith((server, "data:", "blob:", "about:")) else None)
+    page.on(
+        "request",
+        lambda r: off_origin.append(r.url) if not r.url.startswith((server, "data:", "blob:", "about:")) else None,
+    )
 
     open_page(page, server, page_path)
     n_charts = page.locator(".kzdec-chart").count()
@@ -31,7 +33,8 @@ def test_page_offline_clean_and_charts_drawn(page, server, page_path):
         assert states == ["interactive"] * n_charts, f"charts not drawn live on {page_path}: {states}"
         marks = page.eval_on_selector_all(
             ".kzdec-chart",
-            "els => els.map(e => e.querySelectorAll('.kzdec-chart-live svg [class^=\"mark-\"] > *').length)")
+            "els => els.map(e => e.querySelectorAll('.kzdec-chart-live svg [class^=\"mark-\"] > *').length)",
+        )
         assert all(m > 0 for m in marks), f"a chart on {page_path} drew no marks: {marks}"
     page.wait_for_timeout(200)
     assert off_origin == [], f"{page_path} asked for other hosts: {off_origin}"
@@ -62,7 +65,7 @@ def test_no_icon_script_and_icons_hidden_from_screen_readers(built_book):
         for tag in re.findall(r'<i class="[^"]*\bfa-[^"]*"[^>]*>', text):
             assert 'aria-hidden="true"' in tag, f"{rel}: {tag}"
             icons += 1
-        for tag in re.findall(r'<script[^>]*(?:searchtools|language_data|searchindex)\.js[^>]*>', text):
+        for tag in re.findall(r"<script[^>]*(?:searchtools|language_data|searchindex)\.js[^>]*>", text):
             assert "defer" in tag, f"{rel}: {tag}"
     assert icons > 0
 

@@ -63,8 +63,12 @@ def test_a_chapter_kernel_uses_unix_sockets_and_is_shut_down(monkeypatch):
     def spy(nb, **kwargs):
         km = kwargs["km"]
         result = real(nb, **kwargs)
-        seen.update(transport=km.transport, folder=os.path.dirname(km.ip), alive=km.is_alive(),
-                    pid=km.provisioner.pid if km.provisioner else None)
+        seen.update(
+            transport=km.transport,
+            folder=os.path.dirname(km.ip),
+            alive=km.is_alive(),
+            pid=km.provisioner.pid if km.provisioner else None,
+        )
         return result
 
     monkeypatch.setattr(utils, "single_nb_execution", spy)

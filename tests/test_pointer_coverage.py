@@ -26,8 +26,11 @@ def article_chapters() -> list[str]:
 def test_every_article_paragraph_is_retold_or_left_out():
     rows = table.read(CSV)[1]
     pointed = {pid for p in table.pointers(BOOK_MD) for pid in p.ids}
-    missing = [f"{r['para_id']} (line {r['line']}, {r['kind']}): {r['first_words']}" for r in rows
-               if r["kind"] != "heading" and r["para_id"] not in pointed and not r["left_out"].strip()]
+    missing = [
+        f"{r['para_id']} (line {r['line']}, {r['kind']}): {r['first_words']}"
+        for r in rows
+        if r["kind"] != "heading" and r["para_id"] not in pointed and not r["left_out"].strip()
+    ]
     assert not missing, "neither retold nor left out:\n" + "\n".join(missing)
     both = [r["para_id"] for r in rows if r["left_out"].strip() and r["para_id"] in pointed]
     assert not both, f"listed as left out but pointed to: {both}"

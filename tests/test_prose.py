@@ -29,13 +29,16 @@ def test_glue_many_with_nothing_glues_nothing(monkeypatch):
     assert shown == []
 
 
-@pytest.mark.parametrize("items,kwargs,expected", [
-    ([], {}, "none"),
-    (["a"], {}, "a"),
-    (["a", "b"], {}, "a and b"),
-    (["a", "b", "c"], {"conj": "or"}, "a, b or c"),
-    (["x", "y"], {"quote": True}, "\u201cx\u201d and \u201cy\u201d"),
-])
+@pytest.mark.parametrize(
+    "items,kwargs,expected",
+    [
+        ([], {}, "none"),
+        (["a"], {}, "a"),
+        (["a", "b"], {}, "a and b"),
+        (["a", "b", "c"], {"conj": "or"}, "a, b or c"),
+        (["x", "y"], {"quote": True}, "\u201cx\u201d and \u201cy\u201d"),
+    ],
+)
 def test_listing(items, kwargs, expected):
     assert prose.listing(items, **kwargs) == expected
 
@@ -60,10 +63,21 @@ def test_levels_bodies_table_has_one_row_per_level():
     assert len(table) == levels["level"].nunique()
 
 
-@pytest.mark.parametrize("value,expected", [
-    (None, None), (np.nan, None), (pd.NA, None), ("", None), ("  ", None),
-    (3, 3), (np.int64(4), 4), (5.0, 5), ("6", 6), (" 7.0 ", 7),
-])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (None, None),
+        (np.nan, None),
+        (pd.NA, None),
+        ("", None),
+        ("  ", None),
+        (3, 3),
+        (np.int64(4), 4),
+        (5.0, 5),
+        ("6", 6),
+        (" 7.0 ", 7),
+    ],
+)
 def test_optional_int(value, expected):
     assert cells.optional_int(value) == expected
 

@@ -73,18 +73,27 @@ def test_the_package_reruns_every_notebook_outside_the_repository(tmp_path):
     py = env_dir / "bin" / "python"
     # reuse this environment's locked packages (not its editable kzdecentral: a plain path
     # entry does not run the editable install's import hook)
-    site = subprocess.run([py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     here = next(p for p in sys.path if p.endswith("site-packages") and Path(p).is_dir())
     Path(site, "_kzdec_lock.pth").write_text(here + "\n", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KZDEC_DATA_DIR", "VIRTUAL_ENV")}
     env["JUPYTER_PATH"] = str(env_dir / "share" / "jupyter")
-    install = subprocess.run([py, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                              str(pkg / wheel.wheel_name())], capture_output=True, text=True, env=env)
+    install = subprocess.run(
+        [py, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(pkg / wheel.wheel_name())],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
     assert install.returncode == 0, install.stderr
     notebooks = sorted(p.name for p in (pkg / "notebooks").glob("*.ipynb"))
-    out = subprocess.run([py, "-c", RUNNER, *notebooks], cwd=pkg / "notebooks", env=env,
-                         capture_output=True, text=True, timeout=1800)
+    out = subprocess.run(
+        [py, "-c", RUNNER, *notebooks], cwd=pkg / "notebooks", env=env, capture_output=True, text=True, timeout=1800
+    )
     assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-4000:]
     assert out.stdout.count("\nran ") + out.stdout.startswith("ran ") == len(notebooks)
     executable, module, data_dir = out.stdout.strip().splitlines()[-3:]

@@ -57,8 +57,11 @@ def test_the_content_room_never_imports_the_build_room():
 def test_the_import_checker_sees_a_crossing(tmp_path):
     """The check above can fail: it finds absolute, relative and nested imports."""
     probe = tmp_path / "probe.py"
-    for code in ("import kzbuild.build\n", "from kzbuild import fingerprint\n",
-                 "def f():\n    from kzbuild.chapters import chapters\n"):
+    for code in (
+        "import kzbuild.build\n",
+        "from kzbuild import fingerprint\n",
+        "def f():\n    from kzbuild.chapters import chapters\n",
+    ):
         probe.write_text(code, encoding="utf-8")
         assert any(i.startswith("kzbuild") for i in _imports(probe, "kzdecentral.probe")), code
     probe.write_text("from .. import fingerprint\n", encoding="utf-8")

@@ -92,20 +92,25 @@ def test_the_root_redirect_becomes_a_complete_page():
 def test_bibliography_labels_order_and_titles(app):
     out = _built(app)
     page = (out / "index.html").read_text(encoding="utf-8")
-    body = page[page.index('class="citation-list"'):]
-    labels = [re.sub(r"<[^>]+>", "", lab) for lab in re.findall(
-        r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<span class="fn-bracket">\]</span></span>', body)]
+    body = page[page.index('class="citation-list"') :]
+    labels = [
+        re.sub(r"<[^>]+>", "", lab)
+        for lab in re.findall(
+            r'<span class="label"><span class="fn-bracket">\[</span>(.*?)<span class="fn-bracket">\]</span></span>',
+            body,
+        )
+    ]
     # the edited work first, labelled by its first author; then the references by number, 9 before 10
     assert labels == ["Doe et al.", "9", "10"], labels
     # in the text, the same labels, in brackets
-    text = page[:page.index('class="citation-list"')]
+    text = page[: page.index('class="citation-list"')]
     cited = re.findall(r'<span class="bibtex-citation"[^>]*>\[<a [^>]*>(.*?)</a>\]</span>', text)
     assert cited == ["Doe et al.", "10", "9"], cited
     # titles keep their printed capitalisation; an issue number reads "No. 2"
     assert "Second Placeholder Title In Title Case" in body and "The Work Under Edition" in body
     assert "No. 2" in body
     # the year printed inside howpublished is not repeated
-    entry9 = body[body.index("First placeholder title"):].split("</div>", 1)[0]
+    entry9 = body[body.index("First placeholder title") :].split("</div>", 1)[0]
     assert entry9.count("2002") == 1, entry9
     # every entry of the list is a list item (ARIA)
     assert 'role="doc-biblioentry"' not in page and page.count('role="listitem"') == 3

@@ -51,7 +51,10 @@ def test_notebook_explorer_reacts_to_its_controls():
     box = explorer.survey_intervals(answers, 69)
     level, method, highlight = box.children[0].children
     assert (level.description, method.description, highlight.description) == (
-        "Confidence level", "Interval method", "Highlight answer")
+        "Confidence level",
+        "Interval method",
+        "Highlight answer",
+    )
     assert {v for _, v in method.options} == set(stats.METHODS)
     counts = answers.sort_values("answer_id")["count"]
 

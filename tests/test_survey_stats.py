@@ -33,6 +33,7 @@ def n() -> int:
 
 # ----------------------------------------------------------------- counts
 
+
 def test_reconstructed_counts_brute_force():
     expected = []
     for s in PRINTED:
@@ -132,8 +133,10 @@ def test_goodman_against_formula():
 
 
 def test_interval_widths_grow_with_level():
-    widths = [float((stats.intervals(COUNTS, N, lv)["high"] - stats.intervals(COUNTS, N, lv)["low"]).iloc[0])
-              for lv in stats.LEVELS]
+    widths = [
+        float((stats.intervals(COUNTS, N, lv)["high"] - stats.intervals(COUNTS, N, lv)["low"]).iloc[0])
+        for lv in stats.LEVELS
+    ]
     assert widths == sorted(widths)
 
 
@@ -153,6 +156,7 @@ def test_interval_grid_shape(answers, n):
 
 
 # ----------------------------------------------------------------- differences
+
 
 def test_pairwise_against_independent_calculation():
     pairs = stats.pairwise_differences(COUNTS, N, level=0.95)

@@ -18,10 +18,32 @@ DESC = json.loads((DATA / "datapackage.json").read_text(encoding="utf-8"))
 NAMES = [r["name"] for r in DESC["resources"]]
 
 CONTRACT_TABLES = {
-    "survey", "survey_regions", "survey_groups", "survey_answers", "admin_units", "decentralization_types",
-    "gov_models", "model_features", "legal_acts", "constitution_articles", "gov_levels", "timeline",
-    "intl_tiers", "intl_facts", "key_figures", "problems", "risks", "recommendations", "directions",
-    "budget_levels", "transfer_levels", "function_groups", "references", "citations", "keywords", "authors",
+    "survey",
+    "survey_regions",
+    "survey_groups",
+    "survey_answers",
+    "admin_units",
+    "decentralization_types",
+    "gov_models",
+    "model_features",
+    "legal_acts",
+    "constitution_articles",
+    "gov_levels",
+    "timeline",
+    "intl_tiers",
+    "intl_facts",
+    "key_figures",
+    "problems",
+    "risks",
+    "recommendations",
+    "directions",
+    "budget_levels",
+    "transfer_levels",
+    "function_groups",
+    "references",
+    "citations",
+    "keywords",
+    "authors",
 }
 
 

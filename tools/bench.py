@@ -36,8 +36,13 @@ ROOT = paths.ROOT
 #: Where ``--update`` writes the figures (between the two markers).
 BENCHMARKS = ROOT / "BENCHMARKS.md"
 
-TARGETS = {"clean_vs_reference": 0.6, "noop_vs_clean": 0.10, "chart_js_bytes": 600_000,
-           "page_own_bytes": 150_000, "charts_drawn_ms": 500}
+TARGETS = {
+    "clean_vs_reference": 0.6,
+    "noop_vs_clean": 0.10,
+    "chart_js_bytes": 600_000,
+    "page_own_bytes": 150_000,
+    "charts_drawn_ms": 500,
+}
 
 
 def timed(fn, *args, **kwargs):
@@ -68,10 +73,13 @@ def bench_builds(runs: int) -> dict:
             assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
             res["reference"].append(t)
     med = {k: statistics.median(v) for k, v in res.items() if isinstance(v, list)}
-    return {"runs": res, "median_s": med,
-            "ratio_clean_vs_reference": med["clean"] / med["reference"],
-            "ratio_noop_vs_clean": med["noop"] / med["clean"],
-            "csv_change_executed": res["csv_executed"]}
+    return {
+        "runs": res,
+        "median_s": med,
+        "ratio_clean_vs_reference": med["clean"] / med["reference"],
+        "ratio_noop_vs_clean": med["noop"] / med["clean"],
+        "csv_change_executed": res["csv_executed"],
+    }
 
 
 def bench_notebooks() -> dict:
@@ -107,33 +115,40 @@ def bench_pages(html: Path, loads: int) -> dict:
                 ctx = browser.new_context()  # cold: empty cache each load
                 page = ctx.new_page()
                 sizes = []
-                page.on("requestfinished", lambda r, sizes=sizes: sizes.append(
-                    (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+                page.on(
+                    "requestfinished",
+                    lambda r, sizes=sizes: sizes.append(
+                        (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])
+                    ),
+                )
                 page.goto(f"{base}/{rel}", wait_until="load")
                 n_charts = page.locator(".kzdec-chart").count()
                 if n_charts:
                     page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'")
                     ms_list.append(float(page.evaluate("document.documentElement.dataset.chartsReadyMs")))
                     # the static SVGs are in the HTML: they are on screen at the first contentful paint
-                    fcp_list.append(float(page.evaluate(
-                        "performance.getEntriesByName('first-contentful-paint')[0].startTime")))
+                    fcp_list.append(
+                        float(page.evaluate("performance.getEntriesByName('first-contentful-paint')[0].startTime"))
+                    )
                 page.wait_for_timeout(100)
                 if i == 0:
                     for url, n in sizes:
-                        path = url[len(base):].split("?")[0]
+                        path = url[len(base) :].split("?")[0]
                         if path.startswith("/_static/") or path.endswith("searchindex.js"):
                             shared[path] = n
                         else:
                             own += n
                 ctx.close()
-            pages[rel] = {"own_bytes": own, "charts": n_charts,
-                          "static_charts_shown_ms": statistics.median(fcp_list) if fcp_list else None,
-                          "charts_drawn_ms": statistics.median(ms_list) if ms_list else None}
+            pages[rel] = {
+                "own_bytes": own,
+                "charts": n_charts,
+                "static_charts_shown_ms": statistics.median(fcp_list) if fcp_list else None,
+                "charts_drawn_ms": statistics.median(ms_list) if ms_list else None,
+            }
         browser.close()
     srv.shutdown()
     chart_js = sum(n for pth, n in shared.items() if pth.startswith("/_static/kzdec/") and pth.endswith(".js"))
-    return {"pages": pages, "shared_bytes": sum(shared.values()), "chart_js_bytes": chart_js,
-            "shared_assets": shared}
+    return {"pages": pages, "shared_bytes": sum(shared.values()), "chart_js_bytes": chart_js, "shared_assets": shared}
 
 
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
@@ -142,33 +157,45 @@ START, END = "<!-- bench:start -->", "<!-- bench:end -->"
 def figures_section(r: dict) -> str:
     """The benchmark figures of ``BENCHMARKS.md``, from a results dict (``.bench/results.json``)."""
     b, pages = r.get("builds"), r["pages"]["pages"]
-    out = [f"Latest figures: {r['machine']['platform']}, {r['machine']['cpus']} cores, "
-           f"Python {r['machine']['python']}, {r['date']}.", ""]
+    out = [
+        f"Latest figures: {r['machine']['platform']}, {r['machine']['cpus']} cores, "
+        f"Python {r['machine']['python']}, {r['date']}.",
+        "",
+    ]
     if b:
         m = b["median_s"]
-        out += ["| build (median of runs) | seconds |", "| --- | ---: |",
-                f"| clean build, no cache (`make book`) | {m['clean']:.1f} |",
-                f"| rebuild, nothing changed | {m['noop']:.1f} |",
-                f"| rebuild after one CSV change | {m['csv']:.1f} |",
-                "| plain `jupyter-book build . -W -n --keep-going`, no cache, serial execution | "
-                f"{m['reference']:.1f} |",
-                "", f"Clean / plain serial: **{b['ratio_clean_vs_reference']:.2f}** (target ≤ 0.6); "
-                f"no-op / clean: **{b['ratio_noop_vs_clean']:.2f}** (target ≤ 0.10); the CSV change "
-                f"re-executed only: {', '.join(b['csv_change_executed'])}.", ""]
+        out += [
+            "| build (median of runs) | seconds |",
+            "| --- | ---: |",
+            f"| clean build, no cache (`make book`) | {m['clean']:.1f} |",
+            f"| rebuild, nothing changed | {m['noop']:.1f} |",
+            f"| rebuild after one CSV change | {m['csv']:.1f} |",
+            f"| plain `jupyter-book build . -W -n --keep-going`, no cache, serial execution | {m['reference']:.1f} |",
+            "",
+            f"Clean / plain serial: **{b['ratio_clean_vs_reference']:.2f}** (target ≤ 0.6); "
+            f"no-op / clean: **{b['ratio_noop_vs_clean']:.2f}** (target ≤ 0.10); the CSV change "
+            f"re-executed only: {', '.join(b['csv_change_executed'])}.",
+            "",
+        ]
     nb = r.get("notebooks_s") or {}
     if nb:
         out += ["| chapter, executed on its own (`python -m kzbuild.run`) | seconds |", "| --- | ---: |"]
         out += [f"| {k} | {v:.1f} |" for k, v in nb.items()] + [""]
-    out += ["| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |",
-            "| --- | ---: | ---: | ---: | ---: |"]
+    out += [
+        "| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
     for k, v in pages.items():
         fcp = "" if v.get("static_charts_shown_ms") is None else f"{v['static_charts_shown_ms']:.0f}"
         ms = "" if v.get("charts_drawn_ms") is None else f"{v['charts_drawn_ms']:.0f}"
         out.append(f"| {k} | {v['own_bytes']:,} | {v['charts']} | {fcp} | {ms} |")
-    out += ["", f"Shared assets, counted once for the book: {r['pages']['shared_bytes']:,} bytes; chart "
-            f"JavaScript (only on chart pages): {r['pages']['chart_js_bytes']:,} bytes.", "",
-            "Targets: " + "; ".join(f"{k}: {'met' if ok else '**missed**'}" for k, ok in r["targets_met"].items())
-            + "."]
+    out += [
+        "",
+        f"Shared assets, counted once for the book: {r['pages']['shared_bytes']:,} bytes; chart "
+        f"JavaScript (only on chart pages): {r['pages']['chart_js_bytes']:,} bytes.",
+        "",
+        "Targets: " + "; ".join(f"{k}: {'met' if ok else '**missed**'}" for k, ok in r["targets_met"].items()) + ".",
+    ]
     return "\n".join(out)
 
 
@@ -184,13 +211,19 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=3, help="build runs (median)")
     ap.add_argument("--loads", type=int, default=5, help="cold loads per page (median)")
     ap.add_argument("--skip-builds", action="store_true")
-    ap.add_argument("--update", action="store_true",
-                    help="write the figures into BENCHMARKS.md (between the bench markers)")
+    ap.add_argument(
+        "--update", action="store_true", help="write the figures into BENCHMARKS.md (between the bench markers)"
+    )
     args = ap.parse_args()
 
-    result = {"machine": {"platform": platform.platform(), "python": platform.python_version(),
-                          "cpus": __import__("os").cpu_count()},
-              "date": time.strftime("%Y-%m-%d")}
+    result = {
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "cpus": __import__("os").cpu_count(),
+        },
+        "date": time.strftime("%Y-%m-%d"),
+    }
     if not args.skip_builds:
         result["builds"] = bench_builds(args.runs)
     result["notebooks_s"] = bench_notebooks()
@@ -225,20 +258,26 @@ def main() -> int:
         print("| build | median (s) |\n| --- | ---: |")
         for k in ("clean", "noop", "csv", "reference"):
             print(f"| {k} | {b['median_s'][k]:.1f} |")
-        print(f"\nclean / plain serial = {b['ratio_clean_vs_reference']:.2f}; "
-              f"no-op / clean = {b['ratio_noop_vs_clean']:.2f}; "
-              f"one CSV change re-executed: {', '.join(b['csv_change_executed'])}\n")
+        print(
+            f"\nclean / plain serial = {b['ratio_clean_vs_reference']:.2f}; "
+            f"no-op / clean = {b['ratio_noop_vs_clean']:.2f}; "
+            f"one CSV change re-executed: {', '.join(b['csv_change_executed'])}\n"
+        )
     print("| chapter | standalone execution (s) |\n| --- | ---: |")
     for k, v in result["notebooks_s"].items():
         print(f"| {k} | {v:.1f} |")
-    print("\n| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |"
-          "\n| --- | ---: | ---: | ---: | ---: |")
+    print(
+        "\n| page | own bytes | charts | static charts shown (ms) | live views drawn (ms) |"
+        "\n| --- | ---: | ---: | ---: | ---: |"
+    )
     for k, v in pages.items():
         ms = "" if v["charts_drawn_ms"] is None else f"{v['charts_drawn_ms']:.0f}"
         fcp = "" if v["static_charts_shown_ms"] is None else f"{v['static_charts_shown_ms']:.0f}"
         print(f"| {k} | {v['own_bytes']:,} | {v['charts']} | {fcp} | {ms} |")
-    print(f"\nshared assets (once for the book): {result['pages']['shared_bytes']:,} bytes; "
-          f"chart JavaScript: {result['pages']['chart_js_bytes']:,} bytes; heaviest page: {heaviest}\n")
+    print(
+        f"\nshared assets (once for the book): {result['pages']['shared_bytes']:,} bytes; "
+        f"chart JavaScript: {result['pages']['chart_js_bytes']:,} bytes; heaviest page: {heaviest}\n"
+    )
     for k, ok in checks.items():
         print(f"{'met ' if ok else 'MISS'}  {k}")
     print(f"\nsaved {out.relative_to(ROOT)}")

@@ -8,7 +8,6 @@ import pandas as pd
 
 from ..cells import optional_int
 
-
 _REF_TOKEN = re.compile(r"^\s*(\d+)\s*$")
 _SUFFIX_PAGES = re.compile(r"^\s*(\d+)\s*p\.?\s*$")
 
@@ -47,20 +46,35 @@ def citations_without_reference(citations: pd.DataFrame, references: pd.DataFram
         candidates = ([ref] if ref is not None else []) + readings["refs"] + readings["maybe_refs"]
         for c in sorted(set(candidates)):
             if c not in known:
-                rows.append({"citation_id": r.citation_id, "cited_as": getattr(r, "cited_as", ""),
-                             "number": c, "certain": c == ref or c in readings["refs"],
-                             "section": r.section, "locator": r.locator})
+                rows.append(
+                    {
+                        "citation_id": r.citation_id,
+                        "cited_as": getattr(r, "cited_as", ""),
+                        "number": c,
+                        "certain": c == ref or c in readings["refs"],
+                        "section": r.section,
+                        "locator": r.locator,
+                    }
+                )
     table = pd.DataFrame(rows, columns=["citation_id", "cited_as", "number", "certain", "section", "locator"])
-    return {"ref_count": len(known), "missing": sorted(set(table["number"].astype(int))),
-            "cited_as": sorted(set(table["cited_as"])), "table": table, "holds": len(table) > 0}
+    return {
+        "ref_count": len(known),
+        "missing": sorted(set(table["number"].astype(int))),
+        "cited_as": sorted(set(table["cited_as"])),
+        "table": table,
+        "holds": len(table) > 0,
+    }
 
 
 def uncited_references(citations: pd.DataFrame, references: pd.DataFrame) -> dict:
     """References that no citation in the text points to."""
     cited = {int(x) for x in citations["ref_no"].map(optional_int).dropna()}
     refs = references.loc[~references["ref_no"].astype(int).isin(cited), ["ref_no", "authors", "title"]]
-    return {"uncited": refs["ref_no"].astype(int).tolist(), "table": refs.reset_index(drop=True),
-            "holds": len(refs) > 0}
+    return {
+        "uncited": refs["ref_no"].astype(int).tolist(),
+        "table": refs.reset_index(drop=True),
+        "holds": len(refs) > 0,
+    }
 
 
 def _surnames(text: object) -> set[str]:
@@ -104,13 +118,18 @@ def named_authors_not_in_references(method_authors: pd.DataFrame, references: pd
                 variants.append({"named_as": name.capitalize(), "in_references": near[0].capitalize()})
             else:
                 missing.append(name.capitalize())
-    return {"named": len(method_authors), "missing": missing, "listed": listed,
-            "variants": pd.DataFrame(variants, columns=["named_as", "in_references"]),
-            "holds": bool(missing or variants)}
+    return {
+        "named": len(method_authors),
+        "missing": missing,
+        "listed": listed,
+        "variants": pd.DataFrame(variants, columns=["named_as", "in_references"]),
+        "holds": bool(missing or variants),
+    }
 
 
-def citation_points_elsewhere(citations: pd.DataFrame, references: pd.DataFrame,
-                              method_authors: pd.DataFrame | None = None) -> dict:
+def citation_points_elsewhere(
+    citations: pd.DataFrame, references: pd.DataFrame, method_authors: pd.DataFrame | None = None
+) -> dict:
     """Citations placed after a person's name when that person is not an author of the reference.
 
     The person is recognised in the citation's ``context`` among the surnames the article
@@ -130,9 +149,16 @@ def citation_points_elsewhere(citations: pd.DataFrame, references: pd.DataFrame,
         ref_auth = _surnames(refs.loc[ref, "authors"])
         for name in sorted(named):
             if not any(_same_name(name, s) or _variant(name, s) for s in ref_auth):
-                rows.append({"citation_id": r.citation_id, "cited_as": getattr(r, "cited_as", ""),
-                             "person": name.capitalize(), "ref_no": ref, "ref_title": refs.loc[ref, "title"],
-                             "ref_kind": refs.loc[ref, "kind"] if "kind" in refs.columns else ""})
+                rows.append(
+                    {
+                        "citation_id": r.citation_id,
+                        "cited_as": getattr(r, "cited_as", ""),
+                        "person": name.capitalize(),
+                        "ref_no": ref,
+                        "ref_title": refs.loc[ref, "title"],
+                        "ref_kind": refs.loc[ref, "kind"] if "kind" in refs.columns else "",
+                    }
+                )
     table = pd.DataFrame(rows, columns=["citation_id", "cited_as", "person", "ref_no", "ref_title", "ref_kind"])
     return {"table": table, "holds": len(table) > 0}
 
@@ -147,7 +173,7 @@ def first_citation_order(citations: pd.DataFrame) -> dict:
     c = citations.assign(ref=citations["ref_no"].map(optional_int)).dropna(subset=["ref"])
     first = c.sort_values("citation_id").drop_duplicates("ref")
     sequence = [int(x) for x in first["ref"]]
-    pairs = [(a, b) for i, a in enumerate(sequence) for b in sequence[i + 1:] if b < a]
+    pairs = [(a, b) for i, a in enumerate(sequence) for b in sequence[i + 1 :] if b < a]
     where = {int(r.ref): r.section for r in first.itertuples()}
     return {"sequence": sequence, "out_of_order": pairs, "first_section": where, "holds": bool(pairs)}
 
@@ -171,11 +197,20 @@ def credited_to_other_author(citations: pd.DataFrame, references: pd.DataFrame) 
         name = person.strip().lower()
         if authors and not any(_same_name(name, a) or _variant(name, a) for a in authors):
             own = [int(n) for n, a in refs["authors"].items() if name in _surnames(a)]
-            rows.append({"citation_id": r.citation_id, "cited_as": r.cited_as, "person": person.strip(),
-                         "ref_no": ref, "ref_authors": refs.loc[ref, "authors"],
-                         "own_reference": own[0] if own else None, "section": r.section})
-    table = pd.DataFrame(rows, columns=["citation_id", "cited_as", "person", "ref_no", "ref_authors",
-                                        "own_reference", "section"])
+            rows.append(
+                {
+                    "citation_id": r.citation_id,
+                    "cited_as": r.cited_as,
+                    "person": person.strip(),
+                    "ref_no": ref,
+                    "ref_authors": refs.loc[ref, "authors"],
+                    "own_reference": own[0] if own else None,
+                    "section": r.section,
+                }
+            )
+    table = pd.DataFrame(
+        rows, columns=["citation_id", "cited_as", "person", "ref_no", "ref_authors", "own_reference", "section"]
+    )
     return {"table": table, "holds": len(table) > 0}
 
 
@@ -191,7 +226,13 @@ def name_only_matches(method_authors: pd.DataFrame, references: pd.DataFrame) ->
             hits = references.loc[references["authors"].map(lambda a, n=name: n in _surnames(a))]
             years = [optional_int(y) for y in hits["year"]]
             if len(hits) and optional_int(r.year) not in years:
-                rows.append({"named_as": r.author_printed, "year": optional_int(r.year),
-                             "ref_no": int(hits["ref_no"].iloc[0]), "ref_year": years[0]})
+                rows.append(
+                    {
+                        "named_as": r.author_printed,
+                        "year": optional_int(r.year),
+                        "ref_no": int(hits["ref_no"].iloc[0]),
+                        "ref_year": years[0],
+                    }
+                )
     table = pd.DataFrame(rows, columns=["named_as", "year", "ref_no", "ref_year"])
     return {"table": table, "holds": len(table) > 0}

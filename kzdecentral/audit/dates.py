@@ -9,7 +9,6 @@ import pandas as pd
 from ..cells import optional_int
 from .words import content_words, normalised
 
-
 _RURAL = ("rural", "village", "aul")
 
 
@@ -35,9 +34,11 @@ def first_rural_elections(timeline: pd.DataFrame) -> dict:
         years[r.section] += [y for y in ys if y is not None]
     years = {s: sorted(set(v)) for s, v in years.items()}
     distinct = {tuple(v) for v in years.values()}
-    return {"years_by_section": years, "events": sel[["event_id", "date_printed", "year", "event",
-                                                        "section", "locator"]].reset_index(drop=True),
-            "holds": len(distinct) > 1}
+    return {
+        "years_by_section": years,
+        "events": sel[["event_id", "date_printed", "year", "event", "section", "locator"]].reset_index(drop=True),
+        "holds": len(distinct) > 1,
+    }
 
 
 def _digits_date(text: str) -> list[tuple[int, int, int]]:
@@ -73,11 +74,17 @@ def address_date(legal_acts: pd.DataFrame, references: pd.DataFrame, act_id: str
             url_date = f"{m.group(1)}.{m.group(2)}.{m.group(3)}"
         ref_title = str(r["title"])
     title_differs = bool(ref_title) and not content_words(a["title"]) <= content_words(ref_title)
-    return {"act_title": str(a["title"]), "ref_no": ref_no, "ref_title": ref_title,
-            "text": sorted(text_dates), "reference": sorted(ref_dates), "url_date": url_date,
-            "date_differs": bool(text_dates and ref_dates and text_dates != ref_dates),
-            "title_differs": title_differs,
-            "holds": bool(text_dates and ref_dates and text_dates != ref_dates)}
+    return {
+        "act_title": str(a["title"]),
+        "ref_no": ref_no,
+        "ref_title": ref_title,
+        "text": sorted(text_dates),
+        "reference": sorted(ref_dates),
+        "url_date": url_date,
+        "date_differs": bool(text_dates and ref_dates and text_dates != ref_dates),
+        "title_differs": title_differs,
+        "holds": bool(text_dates and ref_dates and text_dates != ref_dates),
+    }
 
 
 def titles_text_vs_references(legal_acts: pd.DataFrame, references: pd.DataFrame) -> dict:
@@ -100,8 +107,16 @@ def titles_text_vs_references(legal_acts: pd.DataFrame, references: pd.DataFrame
         core = m.group(1) if m else rt
         tw, rw = content_words(title), content_words(core)
         if tw != rw:
-            rows.append({"act_id": a.act_id, "text_title": str(title), "ref_no": ref, "ref_title": rt,
-                         "only_text": ", ".join(sorted(tw - rw)), "only_reference": ", ".join(sorted(rw - tw))})
+            rows.append(
+                {
+                    "act_id": a.act_id,
+                    "text_title": str(title),
+                    "ref_no": ref,
+                    "ref_title": rt,
+                    "only_text": ", ".join(sorted(tw - rw)),
+                    "only_reference": ", ".join(sorted(rw - tw)),
+                }
+            )
     table = pd.DataFrame(rows, columns=["act_id", "text_title", "ref_no", "ref_title", "only_text", "only_reference"])
     return {"column": col, "table": table, "holds": len(table) > 0}
 

@@ -7,7 +7,6 @@ import re
 import pandas as pd
 
 from ..cells import optional_int
-from .words import normalised
 
 
 def _unit_label(label: object) -> str:
@@ -25,8 +24,11 @@ def unit_labels_across_levels(admin_units: pd.DataFrame) -> dict:
     levels = df.groupby("label_key")["level"].nunique()
     keys = sorted(levels[levels > 1].index)
     table = df.loc[df["label_key"].isin(keys), ["label_key", "label_as_printed", "level", "count", "unit_type"]]
-    return {"labels": keys, "table": table.sort_values(["label_key", "level"]).reset_index(drop=True),
-            "holds": len(table) > 0}
+    return {
+        "labels": keys,
+        "table": table.sort_values(["label_key", "level"]).reset_index(drop=True),
+        "holds": len(table) > 0,
+    }
 
 
 def numbering_gaps(df: pd.DataFrame, column: str = "number_printed") -> dict:
@@ -55,8 +57,13 @@ def problems_lists_differ(problems: pd.DataFrame) -> dict:
     places = sorted(problems["listed_in"].dropna().unique())
     for p in places:
         only.setdefault(p, [])
-    return {"places": places, "sizes": {p: int((problems["listed_in"] == p).sum()) for p in places},
-            "paired": paired // 2, "only_in": only, "holds": any(only.values())}
+    return {
+        "places": places,
+        "sizes": {p: int((problems["listed_in"] == p).sum()) for p in places},
+        "paired": paired // 2,
+        "only_in": only,
+        "holds": any(only.values()),
+    }
 
 
 def keyword_lists_differ(keywords: pd.DataFrame) -> dict:
@@ -67,5 +74,8 @@ def keyword_lists_differ(keywords: pd.DataFrame) -> dict:
     for lang in sorted(set(keywords["lang"]) - {"en"}):
         have = set(keywords.loc[keywords["lang"] == lang, "en_position"].map(optional_int).dropna())
         missing[lang] = en.loc[~en["position"].map(optional_int).isin(have), "keyword"].tolist()
-    return {"sizes": {k: int(v) for k, v in sizes.items()}, "missing": missing,
-            "holds": len(set(sizes.values())) > 1 or any(missing.values())}
+    return {
+        "sizes": {k: int(v) for k, v in sizes.items()},
+        "missing": missing,
+        "holds": len(set(sizes.values())) > 1 or any(missing.values()),
+    }

@@ -35,8 +35,13 @@ def president_name(references: pd.DataFrame, surname: str = "Tokayev") -> dict:
             if surname.lower() in name.lower():
                 rows.append({"ref_no": int(r.ref_no), "form": name, "initials": _initials(name, surname)})
     table = pd.DataFrame(rows, columns=["ref_no", "form", "initials"])
-    return {"surname": surname, "table": table, "forms": table["form"].tolist(),
-            "initials": sorted(set(table["initials"])), "holds": table["initials"].nunique() > 1}
+    return {
+        "surname": surname,
+        "table": table,
+        "forms": table["form"].tolist(),
+        "initials": sorted(set(table["initials"])),
+        "holds": table["initials"].nunique() > 1,
+    }
 
 
 def russian_author_letters(authors: pd.DataFrame) -> dict:
@@ -52,8 +57,9 @@ def russian_author_letters(authors: pd.DataFrame) -> dict:
 
 def orcid_format(authors: pd.DataFrame) -> dict:
     """ORCID iDs printed in a form an ORCID iD cannot have (four groups: 4-4-4-4 characters)."""
-    bad = authors.loc[~authors["orcid_printed"].map(lambda v: bool(_ORCID.match(_cell(v)))),
-                      ["author_no", "name", "orcid_printed"]].reset_index(drop=True)
+    bad = authors.loc[
+        ~authors["orcid_printed"].map(lambda v: bool(_ORCID.match(_cell(v)))), ["author_no", "name", "orcid_printed"]
+    ].reset_index(drop=True)
     groups = [len(_cell(v).split("-")) for v in bad["orcid_printed"]]
     return {"table": bad.assign(groups=groups), "holds": len(bad) > 0}
 
@@ -69,13 +75,25 @@ def decentralization_type_names(types: pd.DataFrame) -> dict:
     standard list whose name is part of a printed name of a type in it (political in
     political/democratic).
     """
-    several = [{"type": r.type, "names": _forms(r.names_printed)} for r in types.itertuples()
-               if len({normalised(n) for n in _forms(r.names_printed)}) > 1]
+    several = [
+        {"type": r.type, "names": _forms(r.names_printed)}
+        for r in types.itertuples()
+        if len({normalised(n) for n in _forms(r.names_printed)}) > 1
+    ]
     standard = types.loc[types["in_standard_list"].astype(bool)]
-    std_words = {(s.type, w) for s in standard.itertuples() for n in _forms(s.names_printed)
-                 for w in re.split(r"[^a-z]+", normalised(n)) if w}
-    repeats = [{"type": r.type, "in": std} for r in types.loc[~types["in_standard_list"].astype(bool)].itertuples()
-               for std, w in sorted(std_words) if w == normalised(r.type)]
+    std_words = {
+        (s.type, w)
+        for s in standard.itertuples()
+        for n in _forms(s.names_printed)
+        for w in re.split(r"[^a-z]+", normalised(n))
+        if w
+    }
+    repeats = [
+        {"type": r.type, "in": std}
+        for r in types.loc[~types["in_standard_list"].astype(bool)].itertuples()
+        for std, w in sorted(std_words)
+        if w == normalised(r.type)
+    ]
     return {"several_names": several, "repeats": repeats, "holds": bool(several or repeats)}
 
 
@@ -85,7 +103,15 @@ def tier_names(tiers: pd.DataFrame) -> dict:
     for r in tiers.itertuples():
         others, head_others = _forms(r.other_names_printed), _forms(r.head_other_names_printed)
         if others or head_others:
-            rows.append({"tier_id": r.tier_id, "country": r.country, "tier": r.tier, "other_names": others,
-                         "head": _cell(r.head_printed), "head_other_names": head_others})
+            rows.append(
+                {
+                    "tier_id": r.tier_id,
+                    "country": r.country,
+                    "tier": r.tier,
+                    "other_names": others,
+                    "head": _cell(r.head_printed),
+                    "head_other_names": head_others,
+                }
+            )
     table = pd.DataFrame(rows, columns=["tier_id", "country", "tier", "other_names", "head", "head_other_names"])
     return {"table": table, "holds": len(table) > 0}

@@ -26,8 +26,12 @@ def named_without_reference(legal_acts: pd.DataFrame) -> dict:
     kinds_with_ref = set(acts.loc[has_ref, "kind"])
     twins = missing.loc[missing["kind"].isin(kinds_with_ref), "act_id"].tolist()
     only_ref = acts.loc[has_ref & (acts["section"] == "REFERENCES"), ["act_id", "title", "ref_no"]]
-    return {"table": missing.reset_index(drop=True), "twins": twins,
-            "only_in_references": only_ref.reset_index(drop=True), "holds": len(missing) > 0}
+    return {
+        "table": missing.reset_index(drop=True),
+        "twins": twins,
+        "only_in_references": only_ref.reset_index(drop=True),
+        "holds": len(missing) > 0,
+    }
 
 
 def garbled_details(references: pd.DataFrame, citations: pd.DataFrame) -> dict:
@@ -51,10 +55,18 @@ def garbled_details(references: pd.DataFrame, citations: pd.DataFrame) -> dict:
         own = sorted(ranges & cited_pages.get(int(r.ref_no), set()))
         after = bool(_NUMBER_AFTER_LOCATOR.search(details))
         if len(exprs) > 1 or own or after:
-            rows.append({"ref_no": int(r.ref_no), "details": details, "page_expressions": len(exprs),
-                         "number_after_locator": after, "locator_in_entry": ", ".join(own)})
-    table = pd.DataFrame(rows, columns=["ref_no", "details", "page_expressions", "number_after_locator",
-                                        "locator_in_entry"])
+            rows.append(
+                {
+                    "ref_no": int(r.ref_no),
+                    "details": details,
+                    "page_expressions": len(exprs),
+                    "number_after_locator": after,
+                    "locator_in_entry": ", ".join(own),
+                }
+            )
+    table = pd.DataFrame(
+        rows, columns=["ref_no", "details", "page_expressions", "number_after_locator", "locator_in_entry"]
+    )
     return {"table": table, "refs": table["ref_no"].tolist(), "holds": len(table) > 0}
 
 
@@ -92,5 +104,4 @@ def access_date_orders(references: pd.DataFrame) -> dict:
             rows.append({"ref_no": int(r.ref_no), "printed": _DATE.search(printed).group(0), "order": order})
     table = pd.DataFrame(rows, columns=["ref_no", "printed", "order"])
     by_order = {o: table.loc[table["order"] == o, "ref_no"].tolist() for o in sorted(set(table["order"]))}
-    return {"table": table, "by_order": by_order,
-            "holds": len(by_order) > 1}
+    return {"table": table, "by_order": by_order, "holds": len(by_order) > 1}

@@ -7,8 +7,15 @@ import re
 import pandas as pd
 
 #: The article's sections after the abstracts, in printed order.
-BODY_SECTIONS = ("Introduction", "Research methods", "Methodology of the expert survey", "Discussion",
-                 "The results of the study", "Conclusion", "REFERENCES")
+BODY_SECTIONS = (
+    "Introduction",
+    "Research methods",
+    "Methodology of the expert survey",
+    "Discussion",
+    "The results of the study",
+    "Conclusion",
+    "REFERENCES",
+)
 
 
 def _style(row) -> str:
@@ -32,8 +39,9 @@ def heading_styles(paragraphs: pd.DataFrame) -> dict:
     styles: dict[str, list[str]] = {}
     for r in heads.itertuples():
         styles.setdefault(_style(r), []).append(str(r.first_words))
-    unheaded = [p.loc[i, "para_id"] for i in p.index[p["kind"] == "funding note"]
-                if i == 0 or p.loc[i - 1, "kind"] != "heading"]
+    unheaded = [
+        p.loc[i, "para_id"] for i in p.index[p["kind"] == "funding note"] if i == 0 or p.loc[i - 1, "kind"] != "heading"
+    ]
     return {"styles": styles, "unheaded": unheaded, "holds": len(styles) > 1 or bool(unheaded)}
 
 
@@ -47,7 +55,8 @@ def hedged_figures(key_figures: pd.DataFrame) -> dict:
         text = str(r.value_printed).lower()
         found = [q for q in _QUALIFIERS if re.search(rf"\b{q}\b", text)]
         if len(found) > 1:
-            rows.append({"figure_id": r.figure_id, "value_printed": r.value_printed, "qualifiers": found,
-                         "coded": r.qualifier})
+            rows.append(
+                {"figure_id": r.figure_id, "value_printed": r.value_printed, "qualifiers": found, "coded": r.qualifier}
+            )
     table = pd.DataFrame(rows, columns=["figure_id", "value_printed", "qualifiers", "coded"])
     return {"table": table, "holds": len(table) > 0}

@@ -19,9 +19,14 @@ def share_total(answers: pd.DataFrame) -> dict:
     m = len(answers)
     bound = round(0.05 * m, 2)
     shortfall = round(100 - total, 1)
-    return {"total_printed": total, "shortfall": shortfall, "rounding_bound": bound,
-            "answers": m, "count_total": int(answers["count"].sum()),
-            "holds": abs(shortfall) > bound}
+    return {
+        "total_printed": total,
+        "shortfall": shortfall,
+        "rounding_bound": bound,
+        "answers": m,
+        "count_total": int(answers["count"].sum()),
+        "holds": abs(shortfall) > bound,
+    }
 
 
 def unattainable_shares(answers: pd.DataFrame, n: int) -> dict:
@@ -36,14 +41,31 @@ def unattainable_shares(answers: pd.DataFrame, n: int) -> dict:
     rows = []
     for r in bad.itertuples():
         remainder = int(n) - matched_total if len(bad) == 1 else None
-        rows.append({"answer_id": int(r.answer_id), "answer_label": r.answer_label,
-                     "share_printed": float(r.share_printed), "nearest_k": int(r.nearest_k),
-                     "nearest_share": float(r.nearest_share),
-                     "distance": round(abs(float(r.share_printed) - float(r.nearest_share)), 1),
-                     "remainder": remainder,
-                     "remainder_share": stats.share_of(remainder, n) if remainder is not None else None})
-    table = pd.DataFrame(rows, columns=["answer_id", "answer_label", "share_printed", "nearest_k",
-                                        "nearest_share", "distance", "remainder", "remainder_share"])
+        rows.append(
+            {
+                "answer_id": int(r.answer_id),
+                "answer_label": r.answer_label,
+                "share_printed": float(r.share_printed),
+                "nearest_k": int(r.nearest_k),
+                "nearest_share": float(r.nearest_share),
+                "distance": round(abs(float(r.share_printed) - float(r.nearest_share)), 1),
+                "remainder": remainder,
+                "remainder_share": stats.share_of(remainder, n) if remainder is not None else None,
+            }
+        )
+    table = pd.DataFrame(
+        rows,
+        columns=[
+            "answer_id",
+            "answer_label",
+            "share_printed",
+            "nearest_k",
+            "nearest_share",
+            "distance",
+            "remainder",
+            "remainder_share",
+        ],
+    )
     return {"n": int(n), "table": table, "count": len(table), "holds": len(table) > 0}
 
 
@@ -64,8 +86,13 @@ def question_wording(survey: pd.DataFrame) -> dict:
     if not fig or fig.lower() == "nan":
         return {"text": text, "figure": None, "holds": False, "available": False}
     tw, fw = content_words(text), content_words(fig)
-    return {"text": text, "figure": fig, "only_text": sorted(tw - fw), "only_figure": sorted(fw - tw),
-            "holds": tw != fw}
+    return {
+        "text": text,
+        "figure": fig,
+        "only_text": sorted(tw - fw),
+        "only_figure": sorted(fw - tw),
+        "holds": tw != fw,
+    }
 
 
 def respondent_groups_differ(survey_groups: pd.DataFrame) -> dict:
@@ -83,5 +110,4 @@ def respondent_groups_differ(survey_groups: pd.DataFrame) -> dict:
         rows = survey_groups.loc[(survey_groups["listed_in"] == p) & ~survey_groups[key].map(normalised).isin(others)]
         only[p] = rows["group"].tolist()
     sizes = {p: int((survey_groups["listed_in"] == p).sum()) for p in places}
-    return {"places": places, "sizes": sizes, "only_in": only,
-            "holds": len(places) > 1 and any(only.values())}
+    return {"places": places, "sizes": sizes, "only_in": only, "holds": len(places) > 1 and any(only.values())}

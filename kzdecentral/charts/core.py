@@ -52,13 +52,30 @@ def theme_config() -> dict:
         "range": {"category": PALETTE},
         "mark": {"color": PRIMARY},
         "bar": {"color": PRIMARY},
-        "title": {"fontSize": 15, "anchor": "start", "color": "#1a1a1a", "subtitleColor": "#444444",
-                  "subtitleFontSize": 12},
-        "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": "#333333",
-                 "titleColor": "#1a1a1a", "gridColor": "#e6e6e6", "domainColor": "#888888",
-                 "tickColor": "#888888", "labelLimit": 320},
-        "legend": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": "#333333",
-                   "titleColor": "#1a1a1a", "orient": "bottom"},
+        "title": {
+            "fontSize": 15,
+            "anchor": "start",
+            "color": "#1a1a1a",
+            "subtitleColor": "#444444",
+            "subtitleFontSize": 12,
+        },
+        "axis": {
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "labelColor": "#333333",
+            "titleColor": "#1a1a1a",
+            "gridColor": "#e6e6e6",
+            "domainColor": "#888888",
+            "tickColor": "#888888",
+            "labelLimit": 320,
+        },
+        "legend": {
+            "labelFontSize": 12,
+            "titleFontSize": 12,
+            "labelColor": "#333333",
+            "titleColor": "#1a1a1a",
+            "orient": "bottom",
+        },
         "header": {"labelFontSize": 12, "titleFontSize": 12},
         "text": {"fontSize": 12, "color": "#1a1a1a"},
     }
@@ -97,9 +114,11 @@ _LONG_DECIMAL = re.compile(r"-?\d+\.\d{2,}")
 
 def _round_geometry(svg: str) -> str:
     """Round coordinates in geometry attributes to 0.1 px (same drawing, far fewer bytes)."""
+
     def fix(m: re.Match) -> str:
         value = _LONG_DECIMAL.sub(lambda n: f"{float(n.group(0)):.1f}".rstrip("0").rstrip("."), m.group(2))
         return f'{m.group(1)}="{value}"'
+
     return _GEOMETRY_ATTR.sub(fix, svg)
 
 
@@ -167,8 +186,9 @@ class ChartHTML:
         }
 
 
-def show(chart: alt.TopLevelMixin, *, name: str, description: str,
-         data: pd.DataFrame | None = None, cite: str | None = None) -> ChartHTML:
+def show(
+    chart: alt.TopLevelMixin, *, name: str, description: str, data: pd.DataFrame | None = None, cite: str | None = None
+) -> ChartHTML:
     """Wrap an Altair chart for display.
 
     ``name`` is a slug (``survey-shares``) used for ids and the CSV's file name;

@@ -14,8 +14,7 @@ MODEL_ORDER = ["anglo_saxon", "continental", "mixed", "kazakhstan"]
 NOT_LISTED = "not listed"
 
 
-def feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
-                         theme_order: list[str] | None = None) -> ChartHTML:
+def feature_matrix(coded: pd.DataFrame, models: pd.DataFrame, theme_order: list[str] | None = None) -> ChartHTML:
     """Themes (rows) by models (columns); each cell shows the printed features, or 'not listed'.
 
     ``coded`` is the output of :func:`kzdecentral.shaping.code_model_features`. The cells carry text, not values:
@@ -28,26 +27,30 @@ def feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
     df = coded.copy()
     df["model"] = df["model_id"].map(names)
     df["feature"] = df["feature"].map(lambda f: str(f)[:1].upper() + str(f)[1:])
-    cells = (df.sort_values("feature_id").groupby(["theme", "model"], sort=False)["feature"]
-             .apply(list).reset_index())
+    cells = df.sort_values("feature_id").groupby(["theme", "model"], sort=False)["feature"].apply(list).reset_index()
     grid = pd.MultiIndex.from_product([themes, model_order], names=["theme", "model"]).to_frame(index=False)
     grid = grid.merge(cells, on=["theme", "model"], how="left")
     grid["listed"] = grid["feature"].map(lambda v: isinstance(v, list))
     grid["n"] = grid["feature"].map(lambda v: len(v) if isinstance(v, list) else 0)
     grid["features"] = grid["feature"].map(lambda v: "; ".join(v) if isinstance(v, list) else NOT_LISTED)
     grid["cell_text"] = grid["feature"].map(
-        lambda v: "\n".join(wrap_lines("• " + f, 25) for f in v) if isinstance(v, list) else NOT_LISTED)
+        lambda v: "\n".join(wrap_lines("• " + f, 25) for f in v) if isinstance(v, list) else NOT_LISTED
+    )
     grid["status"] = grid["listed"].map({True: "Listed in the article", False: "Not listed"})
     grid = grid.drop(columns="feature")
     grid["lines"] = grid["cell_text"].str.count("\n") + 1
     col_w = 165
-    colour = alt.Color("status:N", title="Cell",
-                       scale=alt.Scale(domain=["Listed in the article", "Not listed"],
-                                       range=["#d9ecf7", "#ffffff"]))
-    tooltip = [alt.Tooltip("model:N", title="Model"),
-               alt.Tooltip("theme:N", title="Theme (this edition's coding)"),
-               alt.Tooltip("features:N", title="Features as listed in the article"),
-               alt.Tooltip("n:Q", title="Number of features")]
+    colour = alt.Color(
+        "status:N",
+        title="Cell",
+        scale=alt.Scale(domain=["Listed in the article", "Not listed"], range=["#d9ecf7", "#ffffff"]),
+    )
+    tooltip = [
+        alt.Tooltip("model:N", title="Model"),
+        alt.Tooltip("theme:N", title="Theme (this edition's coding)"),
+        alt.Tooltip("features:N", title="Features as listed in the article"),
+        alt.Tooltip("n:Q", title="Number of features"),
+    ]
     # One view for the whole grid: each theme row is as tall as its longest cell, laid out
     # here in pixels (y0..y1), so the compiled chart stays small (one mark per layer).
     row_h = {th: 14 * int(grid.loc[grid["theme"] == th, "lines"].max()) + 14 for th in themes}
@@ -58,35 +61,75 @@ def feature_matrix(coded: pd.DataFrame, models: pd.DataFrame,
     grid["ymid"] = (grid["y0"] + grid["y1"]) / 2
     total_h = sum(row_h.values())
     y_scale = alt.Scale(domain=[0, total_h], range=[0, total_h], nice=False, zero=False)
-    x = alt.X("model:N", sort=model_order, title="Model of local government",
-              axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", domain=False,
-                            ticks=False, labelFontSize=12, titleFontSize=12))
+    x = alt.X(
+        "model:N",
+        sort=model_order,
+        title="Model of local government",
+        axis=alt.Axis(
+            orient="top",
+            labelAngle=0,
+            labelFontWeight="bold",
+            domain=False,
+            ticks=False,
+            labelFontSize=12,
+            titleFontSize=12,
+        ),
+    )
     base = alt.Chart(grid).encode(x=x)
     rects = base.mark_rect(stroke="#888888", strokeWidth=1).encode(
-        y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q", color=colour, tooltip=tooltip)
-    text = base.mark_text(align="left", baseline="top", dx=-(col_w / 2) + 8, lineBreak="\n",
-                          lineHeight=14, fontSize=11, color="#1a1a1a").encode(
-        y=alt.Y("ytext:Q", scale=y_scale, axis=None), text="cell_text:N").transform_filter("datum.listed")
-    blank = base.mark_text(align="center", baseline="middle", fontSize=11, fontStyle="italic",
-                           color=MUTED).encode(
-        y=alt.Y("ymid:Q", scale=y_scale, axis=None), text="cell_text:N").transform_filter("!datum.listed")
+        y=alt.Y("y0:Q", scale=y_scale, axis=None), y2="y1:Q", color=colour, tooltip=tooltip
+    )
+    text = (
+        base.mark_text(
+            align="left",
+            baseline="top",
+            dx=-(col_w / 2) + 8,
+            lineBreak="\n",
+            lineHeight=14,
+            fontSize=11,
+            color="#1a1a1a",
+        )
+        .encode(y=alt.Y("ytext:Q", scale=y_scale, axis=None), text="cell_text:N")
+        .transform_filter("datum.listed")
+    )
+    blank = (
+        base.mark_text(align="center", baseline="middle", fontSize=11, fontStyle="italic", color=MUTED)
+        .encode(y=alt.Y("ymid:Q", scale=y_scale, axis=None), text="cell_text:N")
+        .transform_filter("!datum.listed")
+    )
     matrix = (rects + text + blank).properties(width=col_w * len(model_order), height=total_h)
-    labels = alt.Chart(grid.drop_duplicates("theme")).mark_text(
-        align="right", baseline="middle", fontWeight="bold", fontSize=11, color="#1a1a1a").encode(
-        y=alt.Y("ymid:Q", scale=y_scale, axis=None), text="theme:N",
-        x=alt.value(150)).properties(width=155, height=total_h)
-    chart = alt.hconcat(labels, matrix, spacing=0).resolve_scale(y="shared").properties(
-        title=alt.Title("Models of local government: features listed in the article",
-                        subtitle=["Rows: themes (this edition's coding). Columns: models.",
-                                  "A cell marked 'not listed' means the article says nothing there."]))
+    labels = (
+        alt.Chart(grid.drop_duplicates("theme"))
+        .mark_text(align="right", baseline="middle", fontWeight="bold", fontSize=11, color="#1a1a1a")
+        .encode(y=alt.Y("ymid:Q", scale=y_scale, axis=None), text="theme:N", x=alt.value(150))
+        .properties(width=155, height=total_h)
+    )
+    chart = (
+        alt.hconcat(labels, matrix, spacing=0)
+        .resolve_scale(y="shared")
+        .properties(
+            title=alt.Title(
+                "Models of local government: features listed in the article",
+                subtitle=[
+                    "Rows: themes (this edition's coding). Columns: models.",
+                    "A cell marked 'not listed' means the article says nothing there.",
+                ],
+            )
+        )
+    )
     parts = []
     for m in model_order:
         sub = grid[grid["model"] == m]
         listed = [f"{r.theme}: {r.features}" for r in sub.itertuples() if r.listed]
         absent = [r.theme for r in sub.itertuples() if not r.listed]
-        parts.append(f"{m} — " + "; ".join(listed)
-                     + (f" (nothing listed for: {', '.join(absent)})" if absent else ""))
-    desc = ("Matrix of themes (rows, this edition's coding) by model of local government "
-            "(columns); each cell gives the features the article lists. " + ". ".join(parts) + ".")
-    return show(chart, name="model-features", description=desc,
-                data=grid[["theme", "model", "status", "n", "features"]].reset_index(drop=True))
+        parts.append(f"{m} — " + "; ".join(listed) + (f" (nothing listed for: {', '.join(absent)})" if absent else ""))
+    desc = (
+        "Matrix of themes (rows, this edition's coding) by model of local government "
+        "(columns); each cell gives the features the article lists. " + ". ".join(parts) + "."
+    )
+    return show(
+        chart,
+        name="model-features",
+        description=desc,
+        data=grid[["theme", "model", "status", "n", "features"]].reset_index(drop=True),
+    )

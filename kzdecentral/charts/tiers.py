@@ -28,18 +28,27 @@ def side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakhstan",
     df["named_label"] = df["named"].map({True: "named in the article", False: "not named in the article"})
     df = df.sort_values(["country", "rank"]).reset_index(drop=True)
     order = [c for c in countries if c in set(df["country"])]
-    x = alt.X("country:N", sort=order, title=None,
-              axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", labelFontSize=13))
+    x = alt.X(
+        "country:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(orient="top", labelAngle=0, labelFontWeight="bold", labelFontSize=13),
+    )
     y = alt.Y("rank:O", title="Tier, counted from the top (1 = highest)", sort="ascending")
-    tooltip = [alt.Tooltip("country:N", title="Country"), alt.Tooltip("rank:O", title="Tier from the top"),
-               alt.Tooltip("tier:N", title="Tier as printed"),
-               alt.Tooltip("kazakh_equivalent:N", title="Rough Kazakh equivalent"),
-               alt.Tooltip("head:N", title="Head or bodies"), alt.Tooltip("named_label:N", title="Name")]
+    tooltip = [
+        alt.Tooltip("country:N", title="Country"),
+        alt.Tooltip("rank:O", title="Tier from the top"),
+        alt.Tooltip("tier:N", title="Tier as printed"),
+        alt.Tooltip("kazakh_equivalent:N", title="Rough Kazakh equivalent"),
+        alt.Tooltip("head:N", title="Head or bodies"),
+        alt.Tooltip("named_label:N", title="Name"),
+    ]
     base = alt.Chart(df).encode(x=x, y=y, tooltip=tooltip)
     # the fill is not the only cue: an unnamed tier's cell says so in words (UNNAMED_TIER)
     domain = ["named in the article", "not named in the article"]
     cells = base.mark_rect(stroke="#444444", strokeWidth=1.2, cornerRadius=3).encode(
-        fill=alt.Fill("named_label:N", title="Tier", scale=alt.Scale(domain=domain, range=["#cfe3f2", "#ffffff"])))
+        fill=alt.Fill("named_label:N", title="Tier", scale=alt.Scale(domain=domain, range=["#cfe3f2", "#ffffff"]))
+    )
     # one text mark per line, shifted so that the block of lines is centred in its cell
     # (with a y offset, a band scale places marks at the start of the band, hence step / 2)
     step = 84
@@ -47,17 +56,29 @@ def side_by_side(grid: pd.DataFrame, countries: tuple[str, ...] = ("Kazakhstan",
     for r in df.itertuples(index=False):
         parts = r.cell_text.split("\n")
         for i, line in enumerate(parts):
-            lines.append({"country": r.country, "rank": r.rank, "line": line, "named": r.named,
-                          "offset": step / 2 + (i - (len(parts) - 1) / 2) * 15})
+            lines.append(
+                {
+                    "country": r.country,
+                    "rank": r.rank,
+                    "line": line,
+                    "named": r.named,
+                    "offset": step / 2 + (i - (len(parts) - 1) / 2) * 15,
+                }
+            )
     lines = pd.DataFrame(lines)
     text_base = alt.Chart(lines).encode(x=x, y=y, yOffset=alt.YOffset("offset:Q", scale=None), text="line:N")
     text_named = text_base.transform_filter(alt.datum.named).mark_text(fontSize=12, baseline="middle")
     text_unnamed = text_base.transform_filter(~alt.datum.named).mark_text(
-        fontSize=11, baseline="middle", fontStyle="italic", color="#444444")
+        fontSize=11, baseline="middle", fontStyle="italic", color="#444444"
+    )
     chart = alt.layer(cells, text_named, text_unnamed).properties(
-        title=alt.Title("Tiers of local government: " + ", ".join(order[:-1]) + " and " + order[-1],
-                        subtitle="As printed in the article, highest tier on top"),
-        width=alt.Step(215), height=alt.Step(step))
+        title=alt.Title(
+            "Tiers of local government: " + ", ".join(order[:-1]) + " and " + order[-1],
+            subtitle="As printed in the article, highest tier on top",
+        ),
+        width=alt.Step(215),
+        height=alt.Step(step),
+    )
     parts = []
     for c in order:
         sub = df[df["country"] == c]
