@@ -82,3 +82,12 @@ def open_page(page, server: str, page_path: str) -> None:
         page.wait_for_load_state("load")
     if page.locator(".kzdec-chart").count():
         page.wait_for_function("document.documentElement.dataset.chartsReady === 'true'", timeout=15000)
+
+
+@pytest.fixture
+def pkg(tmp_path, monkeypatch) -> Path:
+    """A copy of the data package that the loader reads instead of the real one."""
+    d = tmp_path / "data"
+    shutil.copytree(ROOT / "data", d)
+    monkeypatch.setenv("KZDEC_DATA_DIR", str(d))
+    return d

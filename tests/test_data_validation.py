@@ -10,7 +10,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -21,15 +20,6 @@ from kzdecentral import data, paths
 
 REAL = paths.ROOT / "data"
 ANSWERS = "survey_answers.csv"
-
-
-@pytest.fixture
-def pkg(tmp_path, monkeypatch) -> Path:
-    """A copy of the data package that the loader reads instead of the real one."""
-    d = tmp_path / "data"
-    shutil.copytree(REAL, d)
-    monkeypatch.setenv("KZDEC_DATA_DIR", str(d))
-    return d
 
 
 def descriptor(d: Path) -> dict:

@@ -9,25 +9,14 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
-
-import pytest
 
 from kzdecentral import __version__, datapackage, paths
 
 REAL = paths.ROOT / "data"
 FIX = "make data"
-
-
-@pytest.fixture
-def pkg(tmp_path, monkeypatch) -> Path:
-    d = tmp_path / "data"
-    shutil.copytree(REAL, d)
-    monkeypatch.setenv("KZDEC_DATA_DIR", str(d))
-    return d
 
 
 def run(*args: str, data_dir: Path | None = None) -> subprocess.CompletedProcess:
