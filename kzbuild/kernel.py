@@ -52,7 +52,16 @@ def kernel_manager(nb, sockets: str):
     warning is gone with it)."""
     from jupyter_client.manager import KernelManager
 
-    return KernelManager(kernel_name=kernel_name(nb), transport="ipc", ip=os.path.join(sockets, "kernel"))
+    class QuietKernelManager(KernelManager):
+        """The kernel process writes its own stderr (start-up notices, the noise of a shutdown
+        racing its message threads) to ``kernel-stderr.log`` in the private folder, not into the
+        build's output: what a chapter raises reaches the report through the kernel's messages."""
+
+        def start_kernel(self, **kw):
+            kw.setdefault("stderr", open(os.path.join(sockets, "kernel-stderr.log"), "ab"))  # noqa: SIM115
+            return super().start_kernel(**kw)
+
+    return QuietKernelManager(kernel_name=kernel_name(nb), transport="ipc", ip=os.path.join(sockets, "kernel"))
 
 
 def install() -> None:
